@@ -1,0 +1,46 @@
+# Two commands for a fresh clone: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-dev migrate demo admin serve messages lint
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo_data
+
+run: demo
+	@echo ""
+	@echo "Directory:  http://$(HOST):$(PORT)/"
+	@echo "Admin:      http://$(HOST):$(PORT)/admin/  (create an account first with: make admin)"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+admin: migrate
+	$(PY) manage.py createsuperuser
+
+# SQLite by default; PostgreSQL when DATABASE_URL is set (postgres://user@host:port/name).
+test: install-dev
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+messages: install-dev
+	$(PY) manage.py makemessages -l en --ignore=.venv && $(PY) manage.py compilemessages --ignore=.venv
+
+lint: install-dev
+	$(VENV)/bin/ruff check .

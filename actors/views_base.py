@@ -1,0 +1,61 @@
+"""A FilterView that answers bad filters and bad pages with a message and a 400."""
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.utils.translation import gettext as _
+from django_filters.views import FilterView
+
+
+class BadPage(Exception):
+    pass
+
+
+class FilteredListView(FilterView):
+    paginate_by = 20
+    export_url_name = None
+
+    def get_filterset_kwargs(self, filterset_class):
+        # Always bound, so default ordering applies to the bare listing too.
+        return {"data": self.request.GET, "request": self.request, "queryset": self.get_queryset()}
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        errors = []
+        if self.filterset.is_valid():
+            self.object_list = self.filterset.qs
+        else:
+            errors = self.filterset.errors_as_text()
+            self.object_list = self.filterset.queryset.none()
+        try:
+            context = self.get_context_data(filter=self.filterset, object_list=self.object_list, errors=errors)
+        except BadPage as exc:
+            errors.append(str(exc))
+            self.object_list = self.filterset.queryset.none()
+            context = self.get_context_data(filter=self.filterset, object_list=self.object_list, errors=errors)
+        return self.render_to_response(context, status=400 if errors else 200)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        pages = self.request.GET.getlist("page")
+        if len(pages) > 1:
+            raise BadPage(_("Le paramètre « page » ne peut apparaître qu'une fois."))
+        raw = pages[0] if pages else 1
+        try:
+            page = paginator.page(raw)
+        except PageNotAnInteger:
+            raise BadPage(_("Le numéro de page « %(page)s » n'est pas un nombre entier.") % {"page": str(raw)[:20]}) from None
+        except EmptyPage:
+            raise BadPage(
+                _("La page %(page)s n'existe pas : les résultats tiennent sur %(count)s page(s).")
+                % {"page": str(raw)[:20], "count": paginator.num_pages}
+            ) from None
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["querystring"] = query.urlencode()
+        context["errors"] = kwargs.get("errors", [])
+        return context
+
+    def render_to_response(self, context, status=200, **kwargs):
+        return super().render_to_response(context, status=status, **kwargs)

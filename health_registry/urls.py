@@ -1,0 +1,42 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from actors.views import ActorListView, actor_export
+from programmes.views.others import ActorDetailView, ProjectListView, project_export
+from programmes.views.programmes import HomeView, ProgrammeDetailView, ProgrammeListView, programme_export
+
+programme_urls = (
+    [
+        path("", ProgrammeListView.as_view(), name="list"),
+        path("export.csv", programme_export, name="export"),
+        path("<slug:slug>/", ProgrammeDetailView.as_view(), name="detail"),
+    ],
+    "programmes",
+)
+# The actor pages live with programmes' views because they list programmes;
+# actors itself never imports programmes.
+actor_urls = (
+    [
+        path("", ActorListView.as_view(), name="list"),
+        path("export.csv", actor_export, name="export"),
+        path("<slug:slug>/", ActorDetailView.as_view(), name="detail"),
+    ],
+    "actors",
+)
+project_urls = (
+    [
+        path("", ProjectListView.as_view(), name="list"),
+        path("export.csv", project_export, name="export"),
+    ],
+    "projects",
+)
+
+urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("programmes/", include(programme_urls)),
+    path("acteurs/", include(actor_urls)),
+    path("projets/", include(project_urls)),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,63 @@
+"""CSV exporters: generators of rows (header first), no HTTP here.
+
+Column names are stable and documented in the README; list cells are joined
+with " | ". Territories are given as names and as `kind:INSEE code`.
+"""
+from django.conf import settings
+
+from actors.csv_export import joined
+
+CHUNK = 500
+
+PROGRAMME_COLUMNS = [
+    "slug", "title", "kind", "kind_label", "status", "status_label", "opens_on", "deadline", "recurrence",
+    "total_budget_eur", "amount_min_eur", "amount_max_eur", "territories", "territory_codes", "actors", "actor_roles",
+    "themes", "theme_slugs", "audiences", "audience_slugs", "summary", "description", "website",
+    "contact_name", "contact_email", "source", "last_verified_on", "page_url",
+]
+
+
+def territory_code(territory):
+    return f"{territory.kind}:{territory.insee_code}"
+
+
+def _programme_row(p, site_url):
+    territories = list(p.territories.all())
+    roles = list(p.roles.all())
+    themes = list(p.themes.all())
+    audiences = list(p.audiences.all())
+    return [
+        p.slug, p.title, p.kind, p.get_kind_display(), p.status, p.get_status_display(), p.opens_on, p.deadline,
+        p.recurrence, p.total_budget, p.amount_min, p.amount_max,
+        joined(t.name for t in territories), joined(territory_code(t) for t in territories),
+        joined(f"{r.actor.name} ({r.get_role_display()})" for r in roles), joined(f"{r.role}:{r.actor.slug}" for r in roles),
+        joined(t.name for t in themes), joined(t.slug for t in themes),
+        joined(a.name for a in audiences), joined(a.slug for a in audiences),
+        p.summary, p.description, p.website, p.contact_name, p.contact_email, p.source, p.last_verified_on,
+        site_url + p.get_absolute_url(),
+    ]
+
+
+def programme_rows(queryset, *, site_url=None):
+    """Header, then one row per programme, in the queryset's order."""
+    site_url = site_url if site_url is not None else settings.SITE_URL
+    yield PROGRAMME_COLUMNS
+    for programme in queryset.iterator(chunk_size=CHUNK):
+        yield _programme_row(programme, site_url)
+
+
+PROJECT_COLUMNS = [
+    "slug", "title", "programme_slug", "programme_title", "beneficiary_slug", "beneficiary_name", "beneficiary_kind",
+    "partners", "year", "awarded_on", "amount_eur", "territory", "territory_code", "description", "website", "source",
+]
+
+
+def project_rows(queryset):
+    yield PROJECT_COLUMNS
+    for p in queryset.iterator(chunk_size=CHUNK):
+        yield [
+            p.slug, p.title, p.programme.slug, p.programme.title, p.beneficiary.slug, p.beneficiary.name, p.beneficiary.kind,
+            joined(a.name for a in p.partners.all()), p.year, p.awarded_on, p.amount,
+            p.territory.name if p.territory else "", territory_code(p.territory) if p.territory else "",
+            p.description, p.website, p.source,
+        ]

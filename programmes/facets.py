@@ -1,0 +1,92 @@
+"""Facet counts: for each option, how many results it would give under the other filters.
+
+One query per facet whatever the number of results, so the listing's query
+count does not grow with the page size.
+"""
+from django.db.models import Count
+
+from actors.models import Territory, TerritoryClosure
+
+from .models import Audience, Programme, Theme
+from .status import Status
+
+FACETS = ("region", "kind", "theme", "audience", "status")
+
+
+def _without(params, name):
+    reduced = params.copy()
+    reduced.pop(name, None)
+    reduced.pop("page", None)
+    return reduced
+
+
+def _ids(filterset_class, params, name, base):
+    filterset = filterset_class(_without(params, name), queryset=base)
+    return filterset.qs.order_by().values("id")
+
+
+def _count_kind(ids):
+    rows = Programme.objects.filter(id__in=ids).values_list("kind").annotate(n=Count("id"))
+    return dict(rows)
+
+
+def _count_status(ids):
+    rows = Programme.objects.filter(id__in=ids).with_status().values_list("computed_status").annotate(n=Count("id"))
+    return dict(rows)
+
+
+def _count_m2m(ids, relation):
+    through = getattr(Programme, relation).through.objects
+    column = f"{relation[:-1]}__slug"
+    return dict(through.filter(programme_id__in=ids).values_list(column).annotate(n=Count("programme_id", distinct=True)))
+
+
+def _count_region(ids, local_only):
+    """Per region: programmes inside it, plus (unless local_only) national/European ones."""
+    through = Programme.territories.through.objects.filter(programme_id__in=ids)
+    supra = set()
+    if not local_only:
+        supra = set(through.filter(territory__kind__in=[Territory.Kind.COUNTRY, Territory.Kind.CONTINENT]).values_list("programme_id", flat=True))
+    pairs = TerritoryClosure.objects.filter(
+        ancestor__kind=Territory.Kind.REGION,
+        descendant_id__in=through.values("territory_id"),
+    ).values_list("ancestor__insee_code", "descendant_id")
+    territory_programmes = {}
+    for programme_id, territory_id in through.values_list("programme_id", "territory_id"):
+        territory_programmes.setdefault(territory_id, set()).add(programme_id)
+    per_region = {}
+    for code, territory_id in pairs:
+        per_region.setdefault(code, set()).update(territory_programmes.get(territory_id, ()))
+    codes = Territory.objects.filter(kind=Territory.Kind.REGION).values_list("insee_code", flat=True)
+    return {code: len(per_region.get(code, set()) | supra) for code in codes}
+
+
+def facet_counts(filterset):
+    """{facet: {value: count}} for the filters of a bound ProgrammeFilter."""
+    params = filterset.data
+    base = filterset.queryset
+    cls = type(filterset)
+    local_only = params.get("scope") == "local"
+    return {
+        "region": _count_region(_ids(cls, params, "region", base), local_only),
+        "kind": _count_kind(_ids(cls, params, "kind", base)),
+        "theme": _count_m2m(_ids(cls, params, "theme", base), "themes"),
+        "audience": _count_m2m(_ids(cls, params, "audience", base), "audiences"),
+        "status": _count_status(_ids(cls, params, "status", base)),
+    }
+
+
+def facet_options(filterset, counts):
+    """Options for the template: (value, label, count, checked) for each facet."""
+    params = filterset.data
+    regions = Territory.objects.filter(kind=Territory.Kind.REGION).order_by("name")
+    chosen = {name: set(params.getlist(name)) for name in FACETS}
+    build = lambda name, items: [(v, label, counts[name].get(v, 0), v in chosen[name]) for v, label in items]  # noqa: E731
+    return {
+        "region": build("region", [(r.insee_code, r.name) for r in regions]),
+        "kind": build("kind", Programme.Kind.choices),
+        "theme": build("theme", [(t.slug, t.label) for t in Theme.objects.all()]),
+        "audience": build("audience", [(a.slug, a.label) for a in Audience.objects.all()]),
+        "status": build("status", Status.choices),
+    }
+

@@ -1,0 +1,165 @@
+"""The one FilterSet behind the programme listing, its facets and its CSV export."""
+import django_filters
+from django.db.models import F
+from django import forms
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from actors.filtering import StrictFilterSet, search_field, territory_filter
+from actors.models import Actor, Territory
+from actors.text import search_words
+
+from .models import Audience, FundedProject, Programme, Theme
+from .status import Status
+
+
+class Sort:
+    RELEVANCE = "relevance"
+    DEADLINE = "deadline"
+    RECENT = "recent"
+    TITLE = "title"
+    CHOICES = [
+        (RELEVANCE, _("Pertinence")),
+        (DEADLINE, _("Date limite la plus proche")),
+        (RECENT, _("Ajouts récents")),
+        (TITLE, _("Titre (A→Z)")),
+    ]
+
+
+def _multiple(label, choices):
+    return django_filters.MultipleChoiceFilter(
+        label=label, choices=choices, method="filter_in", widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Valeur inconnue : %(value)s.")},
+    )
+
+
+def _reference(label, model, relation):
+    return django_filters.ModelMultipleChoiceFilter(
+        label=label, queryset=model.objects.all(), to_field_name="slug", method="filter_related",
+        widget=forms.CheckboxSelectMultiple, field_name=relation,
+        error_messages={"invalid_choice": _("Valeur inconnue : %(value)s."), "invalid_pk_value": _("Valeur inconnue : %(pk)s.")},
+    )
+
+
+class ProgrammeFilter(StrictFilterSet):
+    repeatable = ("kind", "theme", "audience", "status")
+
+    q = django_filters.CharFilter(method="filter_search")
+    region = territory_filter(Territory.Kind.REGION, _("Région"), "filter_territory")
+    department = territory_filter(Territory.Kind.DEPARTMENT, _("Département"), "filter_territory")
+    scope = django_filters.ChoiceFilter(
+        label=_("Portée"), choices=[("local", _("Seulement les programmes propres au territoire"))],
+        method="filter_noop", empty_label=_("Inclure les programmes nationaux et européens"),
+    )
+    kind = _multiple(_("Type"), Programme.Kind.choices)
+    theme = _reference(_("Thématique"), Theme, "themes")
+    audience = _reference(_("Public"), Audience, "audiences")
+    status = _multiple(_("Statut"), Status.choices)
+    actor = django_filters.ModelChoiceFilter(
+        label=_("Acteur"), to_field_name="slug", method="filter_actor", queryset=Actor.objects.published(),
+        error_messages={"invalid_choice": _("Acteur inconnu : %(value)s.")},
+    )
+    sort = django_filters.ChoiceFilter(label=_("Trier par"), choices=Sort.CHOICES, method="filter_noop", empty_label=None)
+
+    class Meta:
+        model = Programme
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["q"] = search_field()
+        self.form.fields["sort"].required = False
+
+    # -- filter methods ------------------------------------------------------
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value) if value else queryset
+
+    def filter_territory(self, queryset, name, value):
+        local_only = self.form.cleaned_data.get("scope") == "local"
+        return queryset.for_territory(value, local_only=local_only) if value else queryset
+
+    def filter_in(self, queryset, name, values):
+        lookup = "computed_status__in" if name == "status" else f"{name}__in"
+        return queryset.filter(**{lookup: values}) if values else queryset
+
+    def filter_related(self, queryset, name, values):
+        # A subquery rather than a join: no duplicate rows, no DISTINCT needed.
+        if not values:
+            return queryset
+        through = getattr(Programme, name).through.objects
+        column = f"{name[:-1]}_id"
+        return queryset.filter(id__in=through.filter(**{f"{column}__in": values}).values("programme_id"))
+
+    def filter_actor(self, queryset, name, actor):
+        return queryset.filter(id__in=actor.roles.values("programme_id")) if actor else queryset
+
+    def filter_noop(self, queryset, name, value):
+        return queryset
+
+    # -- ordering ------------------------------------------------------------
+    @property
+    def sort_key(self):
+        data = getattr(self.form, "cleaned_data", {}) or {}
+        sort = data.get("sort")
+        if sort == Sort.RELEVANCE and not data.get("q"):
+            sort = None
+        return sort or (Sort.RELEVANCE if data.get("q") else Sort.DEADLINE)
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        sort = self.sort_key
+        if sort == Sort.RELEVANCE:
+            return queryset.with_relevance(self.form.cleaned_data["q"]).order_by("-relevance", "title", "id")
+        if sort == Sort.RECENT:
+            return queryset.order_by("-created_at", "-id")
+        if sort == Sort.TITLE:
+            return queryset.order_by("title", "id")
+        return queryset.order_by_deadline()
+
+    @property
+    def selected_territory(self):
+        data = getattr(self.form, "cleaned_data", {}) or {}
+        return data.get("department") or data.get("region")
+
+
+def filter_programmes(params, *, queryset=None):
+    """Every reader (page, export) builds its programmes through here."""
+    base = queryset if queryset is not None else Programme.objects.published().for_listing()
+    # Always bound (even when empty) so the default ordering applies.
+    return ProgrammeFilter(params if params is not None else QueryDict(), queryset=base)
+
+
+class ProjectFilter(StrictFilterSet):
+    q = django_filters.CharFilter(method="filter_search")
+    programme = django_filters.ModelChoiceFilter(
+        label=_("Programme"), to_field_name="slug", queryset=Programme.objects.published(),
+        error_messages={"invalid_choice": _("Programme inconnu : %(value)s.")},
+    )
+    region = territory_filter(Territory.Kind.REGION, _("Région"), "filter_region")
+    year = django_filters.NumberFilter(
+        label=_("Année"), min_value=1900, max_value=2100,
+        error_messages={"invalid": _("L'année doit être un nombre.")},
+    )
+    beneficiary_kind = django_filters.ChoiceFilter(
+        label=_("Type de bénéficiaire"), choices=Actor.Kind.choices, field_name="beneficiary__kind",
+        error_messages={"invalid_choice": _("Valeur inconnue : %(value)s.")},
+    )
+
+    class Meta:
+        model = FundedProject
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["q"] = search_field()
+
+    def filter_search(self, queryset, name, value):
+        for word in search_words(value):
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset
+
+    def filter_region(self, queryset, name, region):
+        return queryset.in_territory(region) if region else queryset
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset).order_by(F("year").desc(nulls_last=True), "title", "id")

@@ -1,0 +1,49 @@
+"""Public pages that join actors and programmes: actor detail, funded projects."""
+from django.views.generic import DetailView
+
+from actors.http import bad_filters_response, csv_response
+from actors.models import Actor
+from actors.views_base import FilteredListView
+
+from ..exports import project_rows
+from ..filters import ProjectFilter
+from ..models import FundedProject, ProgrammeActor
+
+
+class ActorDetailView(DetailView):
+    template_name = "actors/detail.html"
+    context_object_name = "actor"
+
+    def get_queryset(self):
+        return Actor.objects.published().for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        roles = (
+            ProgrammeActor.objects.filter(actor=self.object, programme__publication_state="published")
+            .select_related("programme").order_by("programme__title", "role")
+        )
+        grouped = {}
+        for role in roles:
+            grouped.setdefault(role.programme, []).append(role.get_role_display())
+        context["programme_roles"] = list(grouped.items())
+        context["projects"] = FundedProject.objects.published().for_listing().filter(beneficiary=self.object)
+        context["partner_projects"] = FundedProject.objects.published().for_listing().filter(partners=self.object)
+        return context
+
+
+class ProjectListView(FilteredListView):
+    filterset_class = ProjectFilter
+    template_name = "programmes/projects.html"
+
+    def get_queryset(self):
+        return FundedProject.objects.published().for_listing()
+
+
+def project_export(request):
+    filterset = ProjectFilter(request.GET, queryset=FundedProject.objects.published().for_listing())
+    if not filterset.is_valid():
+        return bad_filters_response(filterset.errors_as_text())
+    return csv_response(project_rows(filterset.qs), filename="projets", request=request)
+
+

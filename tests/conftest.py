@@ -1,0 +1,42 @@
+import pytest
+
+from actors.geography import load_geography
+from actors.models import Territory
+from tests.factories import TerritoryFactory
+
+Kind = Territory.Kind
+
+
+@pytest.fixture
+def geography(db):
+    """The real reference geography (Europe, France, 18 regions, 101 departments, EPCIs)."""
+    load_geography()
+
+
+@pytest.fixture
+def tree(db):
+    """A small hand-built territory tree, independent of the reference data.
+
+    EU > FR > {Bretagne (53) > Ille-et-Vilaine (35) > Rennes Métropole,
+               ARA (84) > Rhône (69) > Métropole de Lyon,
+               La Réunion (04) > 974}
+    """
+    t = {}
+    t["eu"] = TerritoryFactory(kind=Kind.CONTINENT, insee_code="EU", name="Union européenne")
+    t["fr"] = TerritoryFactory(kind=Kind.COUNTRY, insee_code="FR", name="France", parents=[t["eu"]])
+    t["bretagne"] = TerritoryFactory(kind=Kind.REGION, insee_code="53", name="Bretagne", parents=[t["fr"]])
+    t["ara"] = TerritoryFactory(kind=Kind.REGION, insee_code="84", name="Auvergne-Rhône-Alpes", parents=[t["fr"]])
+    t["reunion"] = TerritoryFactory(kind=Kind.REGION, insee_code="04", name="La Réunion", parents=[t["fr"]])
+    t["d35"] = TerritoryFactory(kind=Kind.DEPARTMENT, insee_code="35", name="Ille-et-Vilaine", parents=[t["bretagne"]])
+    t["d69"] = TerritoryFactory(kind=Kind.DEPARTMENT, insee_code="69", name="Rhône", parents=[t["ara"]])
+    t["d974"] = TerritoryFactory(kind=Kind.DEPARTMENT, insee_code="974", name="La Réunion", parents=[t["reunion"]])
+    t["rennes"] = TerritoryFactory(kind=Kind.EPCI, insee_code="243500139", name="Rennes Métropole", parents=[t["d35"]])
+    t["lyon"] = TerritoryFactory(kind=Kind.EPCI, insee_code="200046977", name="Métropole de Lyon", parents=[t["d69"]])
+    return t
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    return f"database: {settings.DATABASES['default']['ENGINE']}"
+

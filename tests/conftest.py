@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 from actors.geography import load_geography
@@ -40,3 +42,15 @@ def pytest_report_header(config):
 
     return f"database: {settings.DATABASES['default']['ENGINE']}"
 
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI a skipped test (no browser, no PostgreSQL...) is a failure, not a pass."""
+    if os.environ.get("CI", "").lower() != "true" or exitstatus != 0:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if skipped:
+        if reporter:
+            reporter.write_line(f"CI: {skipped} test(s) skipped; skipped suites count as failures in CI.", red=True)
+        session.exitstatus = 1

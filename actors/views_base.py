@@ -10,7 +10,7 @@ class BadPage(Exception):
 
 class FilteredListView(FilterView):
     paginate_by = 20
-    export_url_name = None
+    force_first_page = False
 
     def get_filterset_kwargs(self, filterset_class):
         # Always bound, so default ordering applies to the bare listing too.
@@ -29,12 +29,13 @@ class FilteredListView(FilterView):
         except BadPage as exc:
             errors.append(str(exc))
             self.object_list = self.filterset.queryset.none()
+            self.force_first_page = True
             context = self.get_context_data(filter=self.filterset, object_list=self.object_list, errors=errors)
         return self.render_to_response(context, status=400 if errors else 200)
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
-        pages = self.request.GET.getlist("page")
+        pages = [] if self.force_first_page else self.request.GET.getlist("page")
         if len(pages) > 1:
             raise BadPage(_("Le paramètre « page » ne peut apparaître qu'une fois."))
         raw = pages[0] if pages else 1

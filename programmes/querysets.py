@@ -8,11 +8,17 @@ from actors.text import search_words
 from .status import status_expression, today
 
 
-def related_territory_ids(territory):
-    """Ids of `territory`, everything inside it and everything containing it."""
+SUPRA_NATIONAL = ("country", "continent")
+
+
+def related_territory_ids(territory, *, local_only=False):
+    """Ids of `territory` and everything inside it, and of everything containing it
+    (without France and Europe when `local_only`)."""
     inside = TerritoryClosure.objects.filter(ancestor=territory).values("descendant_id")
-    containing = TerritoryClosure.objects.filter(descendant=territory).values("ancestor_id")
-    return inside, containing
+    containing = TerritoryClosure.objects.filter(descendant=territory)
+    if local_only:
+        containing = containing.exclude(ancestor__kind__in=SUPRA_NATIONAL)
+    return inside, containing.values("ancestor_id")
 
 
 class ProgrammeQuerySet(PublishedQuerySet):
@@ -35,15 +41,14 @@ class ProgrammeQuerySet(PublishedQuerySet):
         )
 
     def for_territory(self, territory, *, local_only=False):
-        """Programmes that apply in `territory`: its own, those inside it and, unless
-        `local_only`, the national / European ones that contain it."""
+        """Programmes that apply in `territory`: its own, those inside it, those of the
+        territories containing it (a department's region) and, unless `local_only`,
+        the national and European ones."""
         from .models import Programme
 
-        inside, containing = related_territory_ids(territory)
+        inside, containing = related_territory_ids(territory, local_only=local_only)
         through = Programme.territories.through.objects
-        condition = Q(territory_id__in=inside)
-        if not local_only:
-            condition |= Q(territory_id__in=containing)
+        condition = Q(territory_id__in=inside) | Q(territory_id__in=containing)
         return self.filter(id__in=through.filter(condition).values("programme_id"))
 
     def search(self, query):

@@ -1,0 +1,64 @@
+"""Pages and exports run the same number of queries for 1 and for 50 results."""
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import (
+    ActorFactory, AudienceFactory, FundedProjectFactory, ProgrammeActorFactory, ProgrammeFactory, ThemeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def make_programmes(count, tree, prefix):
+    theme, audience = ThemeFactory(), AudienceFactory()
+    programmes = []
+    for index in range(count):
+        programme = ProgrammeFactory(title=f"{prefix} {index}", territories=[tree["rennes"], tree["fr"]], themes=[theme])
+        programme.audiences.add(audience)
+        ProgrammeActorFactory(programme=programme, actor=ActorFactory(seat=tree["rennes"]))
+        programmes.append(programme)
+    return programmes
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200, url
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/programmes/?q={prefix}", "/programmes/?q={prefix}&region=53", "/programmes/export.csv?q={prefix}&region=53", "/programmes/?q={prefix}&sort=deadline"],
+)
+def test_listing_and_export_query_count_does_not_grow(client, tree, settings, url):
+    settings.DEBUG = False
+    make_programmes(1, tree, "Solo")
+    make_programmes(50, tree, "Lot")
+    one = count_queries(client, url.format(prefix="Solo"))
+    fifty = count_queries(client, url.format(prefix="Lot"))
+    assert one == fifty
+
+
+def test_detail_query_count_does_not_grow_with_projects(client, tree):
+    few = ProgrammeFactory(title="Peu")
+    many = ProgrammeFactory(title="Beaucoup")
+    FundedProjectFactory(programme=few)
+    for _ in range(50):
+        FundedProjectFactory(programme=many)
+    for programme in (few, many):
+        for _ in range(3):
+            ProgrammeActorFactory(programme=programme)
+    assert count_queries(client, few.get_absolute_url()) == count_queries(client, many.get_absolute_url())
+
+
+def test_actor_and_project_listings_query_count(client, tree):
+    FundedProjectFactory(title="Seul projet", territory=tree["rennes"])
+    one_projects = count_queries(client, "/projets/?q=seul")
+    for index in range(50):
+        FundedProjectFactory(title=f"Multi {index}", territory=tree["rennes"])
+    assert count_queries(client, "/projets/?q=multi") == one_projects
+    assert count_queries(client, "/acteurs/?q=acteur&page=1") == count_queries(client, "/acteurs/?q=acteur&page=2")

@@ -55,6 +55,8 @@ def active_chips(params, facets, filterset):
         if name in ("page", "sort"):
             continue
         for value in values:
+            if not value:
+                continue
             remaining = params.copy()
             remaining.setlist(name, [v for v in values if v != value])
             remaining.pop("page", None)

@@ -1,0 +1,68 @@
+"""A visitor's journey in a real browser: home → region → filter → programme → language → CSV."""
+import csv
+import io
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def slugs_on_page(page):
+    return page.locator("article.card").evaluate_all("cards => cards.map(c => c.dataset.slug)")
+
+
+def test_find_filter_read_switch_language_and_export(page, demo_live):
+    page.goto(demo_live.url + "/")
+    assert page.title().startswith("Accueil")
+
+    # Pick a region on the home page.
+    page.select_option("#home-region", label="Auvergne-Rhône-Alpes")
+    page.click("form[role=search] button[type=submit]")
+    page.wait_for_url("**/programmes/?*region=84*")
+    assert "Couvre Auvergne-Rhône-Alpes" in page.content()
+
+    # Add a filter (kind = strategy / plan) without JavaScript: plain GET form.
+    page.check("#f-kind-strategy")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**kind=strategy**")
+    listed = slugs_on_page(page)
+    assert "plan-relocalisation-auvergne-rhone-alpes" in listed
+    assert page.locator(".chips a.chip").count() == 2
+
+    # Export exactly what is listed and compare.
+    with page.expect_download() as download_info:
+        page.click("p.exports a >> nth=0")
+    rows = list(csv.reader(io.StringIO(open(download_info.value.path(), encoding="utf-8").read())))
+    assert [row[0] for row in rows[1:]] == listed
+
+    # Back button keeps the filtered list.
+    page.click("a[href='/programmes/plan-relocalisation-auvergne-rhone-alpes/']")
+    assert page.locator("h1").inner_text().startswith("Plan de relocalisation")
+    assert "Région Auvergne-Rhône-Alpes" in page.content()
+    page.go_back()
+    assert slugs_on_page(page) == listed
+
+    # Switch language: same page, English interface.
+    page.select_option("#language", "en")
+    page.click("form.lang button[type=submit]")
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "Support programmes" in page.content()
+    assert slugs_on_page(page) == listed
+
+
+def test_excel_download_has_bom_and_semicolons(page, demo_live):
+    page.goto(demo_live.url + "/programmes/?region=28")
+    with page.expect_download() as download_info:
+        page.click("p.exports a >> nth=1")
+    raw = open(download_info.value.path(), "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert [row[0] for row in rows[1:]] == slugs_on_page(page)
+
+
+def test_bad_filter_shows_a_message_in_the_page(page, demo_live):
+    response = page.goto(demo_live.url + "/programmes/?region=99")
+    assert response.status == 400
+    assert page.get_by_role("alert").is_visible()
+    assert "Code INSEE inconnu" in page.get_by_role("alert").inner_text()

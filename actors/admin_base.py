@@ -1,10 +1,13 @@
-"""Admin building blocks shared by the actor and programme admins."""
-from django.contrib import admin
-from django.utils import timezone
+"""Admin building blocks shared by the actor and programme admins:
+organisation scope, publication workflow and actions, region filter."""
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Territory
+from .models import PublicationState, Territory
+from .workflow import allowed_targets, stamp_publication, transition
 
 
 class RegionListFilter(admin.SimpleListFilter):
@@ -34,13 +37,69 @@ class SeatRegionFilter(RegionListFilter):
         return queryset.in_territory(region)
 
 
+def _workflow_action(target, label):
+    def action(modeladmin, request, queryset):
+        done = refused = 0
+        for obj in queryset:
+            try:
+                transition(obj, target, user=request.user)
+                done += 1
+            except PermissionDenied:
+                refused += 1
+        if done:
+            modeladmin.message_user(request, ngettext("%(n)d fiche mise à jour.", "%(n)d fiches mises à jour.", done) % {"n": done})
+        if refused:
+            modeladmin.message_user(
+                request, ngettext("%(n)d fiche refusée : transition non autorisée.", "%(n)d fiches refusées : transition non autorisée.", refused) % {"n": refused},
+                level=messages.WARNING,
+            )
+
+    action.__name__ = f"make_{target}"
+    action.short_description = label
+    return action
+
+
 class PublishableAdmin(SimpleHistoryAdmin):
-    """Records who published an entry and when, whatever form published it."""
+    """Scoped to the user's organisations, with the publication workflow."""
 
     readonly_fields = ["published_at", "published_by", "created_at", "updated_at"]
+    actions = [
+        _workflow_action(PublicationState.SUBMITTED, _("Soumettre pour relecture")),
+        _workflow_action(PublicationState.PUBLISHED, _("Publier")),
+        _workflow_action(PublicationState.ARCHIVED, _("Archiver")),
+        _workflow_action(PublicationState.DRAFT, _("Repasser en brouillon")),
+    ]
+
+    def scope(self, request, queryset):
+        """Entries of this model that `request.user` may reach; overridden per model."""
+        return queryset
+
+    def get_queryset(self, request):
+        return self.scope(request, super().get_queryset(request))
+
+    def _reachable(self, request, obj):
+        return obj is None or self.scope(request, self.model.objects.filter(pk=obj.pk)).exists()
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self._reachable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._reachable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        # Entries are archived, not deleted, except by administrators.
+        return request.user.is_superuser
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        field = form.base_fields.get("publication_state")
+        if field is not None:
+            current = obj.publication_state if obj else PublicationState.DRAFT
+            allowed = allowed_targets(request.user, self.model, current)
+            field.choices = [(value, label) for value, label in PublicationState.choices if value in allowed]
+        return form
 
     def save_model(self, request, obj, form, change):
         if "publication_state" in form.changed_data and obj.is_public:
-            obj.published_at = timezone.now()
-            obj.published_by = request.user
+            stamp_publication(obj, request.user)
         super().save_model(request, obj, form, change)

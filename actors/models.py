@@ -157,6 +157,10 @@ class Actor(Publishable):
     website = models.URLField(_("site web"), max_length=500, blank=True)
     description = models.TextField(_("description"), blank=True)
     siren = models.CharField(_("SIREN"), max_length=9, blank=True, validators=[validate_siren])
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="organisations", verbose_name=_("comptes éditeurs"),
+        help_text=_("Comptes qui éditent les programmes de cette organisation."),
+    )
     search_text = models.TextField(editable=False, blank=True)
 
     objects = ActorQuerySet.as_manager()
@@ -166,6 +170,7 @@ class Actor(Publishable):
         verbose_name = _("acteur")
         verbose_name_plural = _("acteurs")
         ordering = ["name"]
+        permissions = [("publish_actor", _("Peut publier et archiver des acteurs"))]
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name

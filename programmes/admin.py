@@ -1,34 +1,14 @@
 from django.contrib import admin
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from actors.admin_base import PublishableAdmin, RegionListFilter
+from actors.admin_base import PublishableAdmin
 
-from .models import Audience, FundedProject, Programme, ProgrammeActor, Theme
-from .status import Status, status_expression
-
-
-class ProgrammeRegionFilter(RegionListFilter):
-    def filter_region(self, queryset, region):
-        return queryset.for_territory(region, local_only=True)
-
-
-class StatusFilter(admin.SimpleListFilter):
-    title = _("statut")
-    parameter_name = "status"
-
-    def lookups(self, request, model_admin):
-        return Status.choices
-
-    def queryset(self, request, queryset):
-        if self.value() in Status.values:
-            return queryset.filter(computed_status=self.value())
-        return queryset
-
-
-class ProgrammeActorInline(admin.TabularInline):
-    model = ProgrammeActor
-    extra = 1
-    autocomplete_fields = ["actor"]
+from .admin_import import ImportView
+from .admin_tools import FreshnessFilter, ProgrammeActorInline, ProgrammeRegionFilter, StatusFilter, mark_verified
+from .models import Audience, FundedProject, Programme, Theme
+from .permissions import programmes_in_scope, projects_in_scope
+from .status import status_expression
 
 
 class FundedProjectInline(admin.StackedInline):
@@ -37,6 +17,9 @@ class FundedProjectInline(admin.StackedInline):
     fields = ["title", "slug", "beneficiary", "year", "awarded_on", "amount", "territory", "publication_state"]
     autocomplete_fields = ["beneficiary", "territory"]
     show_change_link = True
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
 
 
 @admin.register(Theme, Audience)
@@ -50,13 +33,15 @@ class ReferenceItemAdmin(admin.ModelAdmin):
 @admin.register(Programme)
 class ProgrammeAdmin(PublishableAdmin):
     list_display = ["title", "kind", "status_label", "opens_on", "deadline", "publication_state", "last_verified_on"]
-    list_filter = ["kind", StatusFilter, ProgrammeRegionFilter, "themes", "publication_state", "recurrence"]
+    list_filter = ["publication_state", "kind", StatusFilter, ProgrammeRegionFilter, "themes", FreshnessFilter, "recurrence"]
     search_fields = ["title", "slug", "summary"]
     autocomplete_fields = ["territories"]
     filter_horizontal = ["themes", "audiences"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ProgrammeActorInline, FundedProjectInline]
     date_hierarchy = "deadline"
+    actions = [*PublishableAdmin.actions, mark_verified]
+    change_list_template = "admin/programmes/programme/change_list.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "summary", "description"]}),
         (_("Calendrier"), {"fields": ["opens_on", "deadline", "recurrence"]}),
@@ -66,6 +51,9 @@ class ProgrammeAdmin(PublishableAdmin):
         (_("Publication"), {"fields": ["publication_state", "published_at", "published_by", "created_at", "updated_at"]}),
     ]
 
+    def scope(self, request, queryset):
+        return programmes_in_scope(request.user, queryset)
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(computed_status=status_expression())
 
@@ -73,12 +61,25 @@ class ProgrammeAdmin(PublishableAdmin):
     def status_label(self, obj):
         return obj.get_status_display()
 
+    def get_urls(self):
+        import_view = self.admin_site.admin_view(ImportView.as_view(model_admin=self))
+        return [path("import/", import_view, name="programmes_programme_import"), *super().get_urls()]
+
 
 @admin.register(FundedProject)
 class FundedProjectAdmin(PublishableAdmin):
     list_display = ["title", "programme", "beneficiary", "year", "amount", "publication_state"]
-    list_filter = ["year", "publication_state", "programme__kind"]
+    list_filter = ["publication_state", "year", "programme__kind"]
     list_select_related = ["programme", "beneficiary"]
     search_fields = ["title", "beneficiary__name", "programme__title"]
     autocomplete_fields = ["programme", "beneficiary", "partners", "territory"]
     prepopulated_fields = {"slug": ["title"]}
+
+    def scope(self, request, queryset):
+        return projects_in_scope(request.user, queryset)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "programme":
+            # A crafted POST cannot attach a project to another organisation's programme.
+            kwargs["queryset"] = programmes_in_scope(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

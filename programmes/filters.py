@@ -1,7 +1,7 @@
 """The one FilterSet behind the programme listing, its facets and its CSV export."""
 import django_filters
-from django.db.models import F
 from django import forms
+from django.db.models import F
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 

@@ -98,6 +98,7 @@ class Programme(Publishable):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
         ordering = ["title"]
+        permissions = [("publish_programme", _("Peut publier et archiver des programmes"))]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(deadline__isnull=True) | models.Q(opens_on__isnull=True) | models.Q(deadline__gte=models.F("opens_on")),
@@ -203,6 +204,7 @@ class FundedProject(Publishable):
         verbose_name = _("projet financé")
         verbose_name_plural = _("projets financés")
         ordering = ["-year", "title"]
+        permissions = [("publish_fundedproject", _("Peut publier et archiver des projets financés"))]
 
     def __str__(self):
         return self.title

@@ -7,7 +7,6 @@ from actors.text import search_words
 
 from .status import status_expression, today
 
-
 SUPRA_NATIONAL = ("country", "continent")
 
 

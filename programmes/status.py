@@ -3,10 +3,10 @@
 The same rule exists twice on purpose: as Python (for one object) and as a SQL
 CASE (to filter, count and sort whole querysets). Tests check they agree.
 """
+from django.db import models
 from django.db.models import Case, CharField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.db import models
 
 
 class Recurrence(models.TextChoices):

@@ -4,7 +4,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
-    ActorFactory, AudienceFactory, FundedProjectFactory, ProgrammeActorFactory, ProgrammeFactory, ThemeFactory,
+    ActorFactory,
+    AudienceFactory,
+    FundedProjectFactory,
+    ProgrammeActorFactory,
+    ProgrammeFactory,
+    ThemeFactory,
 )
 
 pytestmark = pytest.mark.django_db

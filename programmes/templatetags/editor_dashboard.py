@@ -1,0 +1,28 @@
+"""Counts shown on the admin home page, within the user's scope."""
+from django import template
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from actors.models import PublicationState
+
+from ..admin_tools import FRESHNESS_LABELS, freshness_conditions
+from ..permissions import programmes_in_scope
+
+register = template.Library()
+
+
+@register.inclusion_tag("admin/editor_dashboard.html", takes_context=True)
+def editor_dashboard(context):
+    user = context["request"].user
+    if not user.has_perm("programmes.view_programme"):
+        return {"items": []}
+    programmes = programmes_in_scope(user)
+    changelist = reverse("admin:programmes_programme_changelist")
+    items = [(
+        _("En attente de relecture"),
+        programmes.filter(publication_state=PublicationState.SUBMITTED).count(),
+        f"{changelist}?publication_state__exact={PublicationState.SUBMITTED}",
+    )]
+    for key, condition in freshness_conditions().items():
+        items.append((FRESHNESS_LABELS[key], programmes.filter(condition).count(), f"{changelist}?freshness={key}"))
+    return {"items": items}

@@ -99,3 +99,47 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
     password = factory.django.Password("correct horse battery staple")
+
+
+def staff_user(group_name=None, organisations=(), **kwargs):
+    """A staff account in one of the role groups, member of `organisations`."""
+    from django.contrib.auth.models import Group
+
+    from programmes.roles import ensure_roles
+
+    ensure_roles()
+    user = UserFactory(is_staff=True, **kwargs)
+    if group_name:
+        user.groups.add(Group.objects.get(name=group_name))
+    for actor in organisations:
+        actor.editors.add(user)
+    return user
+
+
+def admin_change_data(programme, **overrides):
+    """The POST body of the programme admin change form for `programme`, as saved."""
+    fields = ["title", "slug", "kind", "summary", "description", "recurrence", "website", "contact_name",
+              "contact_email", "source", "publication_state"]
+    data = {name: getattr(programme, name) for name in fields}
+    for name in ("opens_on", "deadline", "last_verified_on", "total_budget", "amount_min", "amount_max"):
+        value = getattr(programme, name)
+        data[name] = "" if value is None else str(value)
+    data["territories"] = [t.pk for t in programme.territories.all()]
+    data["themes"] = [t.pk for t in programme.themes.all()]
+    data["audiences"] = [a.pk for a in programme.audiences.all()]
+    roles = list(programme.roles.all())
+    data.update({"roles-TOTAL_FORMS": str(len(roles)), "roles-INITIAL_FORMS": str(len(roles))})
+    for index, role in enumerate(roles):
+        data.update({f"roles-{index}-id": role.pk, f"roles-{index}-programme": programme.pk,
+                     f"roles-{index}-actor": role.actor_id, f"roles-{index}-role": role.role})
+    data.update({"funded_projects-TOTAL_FORMS": "0", "funded_projects-INITIAL_FORMS": "0"})
+    projects = list(programme.funded_projects.all())
+    data.update({"funded_projects-TOTAL_FORMS": str(len(projects)), "funded_projects-INITIAL_FORMS": str(len(projects))})
+    for index, p in enumerate(projects):
+        prefix = f"funded_projects-{index}-"
+        data.update({prefix + "id": p.pk, prefix + "programme": programme.pk, prefix + "title": p.title, prefix + "slug": p.slug,
+                     prefix + "beneficiary": p.beneficiary_id, prefix + "year": p.year or "", prefix + "awarded_on": "",
+                     prefix + "amount": "" if p.amount is None else str(p.amount), prefix + "territory": p.territory_id or "",
+                     prefix + "publication_state": p.publication_state})
+    data.update(overrides)
+    return data

@@ -1,0 +1,61 @@
+"""Every change is recorded with its author and can be restored."""
+import pytest
+from django.urls import reverse
+
+from programmes.models import Programme
+from tests.factories import ProgrammeActorFactory, ProgrammeFactory, admin_change_data, staff_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    user = staff_user(is_superuser=True)
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+def test_one_admin_edit_writes_one_history_record(admin_client):
+    programme = ProgrammeFactory(title="Avant", summary="Résumé")
+    ProgrammeActorFactory(programme=programme)
+    before = programme.history.count()
+    response = admin_client.post(
+        reverse("admin:programmes_programme_change", args=[programme.pk]),
+        admin_change_data(programme, title="Après", summary="Nouveau résumé"),
+    )
+    assert response.status_code == 302
+    assert programme.history.count() == before + 1
+    latest = programme.history.first()
+    assert latest.history_user == admin_client.user
+    changed = {change.field for change in latest.diff_against(latest.prev_record).changes}
+    assert changed == {"title", "summary"}
+
+
+def test_restore_an_earlier_version(admin_client):
+    programme = ProgrammeFactory(title="Version 1")
+    programme.title = "Version 2"
+    programme.save()
+    first = programme.history.earliest()
+    url = reverse("admin:programmes_programme_simple_history", args=[programme.pk, first.history_id])
+    assert admin_client.get(url).status_code == 200
+    response = admin_client.post(url, admin_change_data(Programme.objects.get(pk=programme.pk), title="Version 1"))
+    assert response.status_code == 302
+    programme.refresh_from_db()
+    assert programme.title == "Version 1"
+
+
+def test_history_page_lists_changes(admin_client):
+    programme = ProgrammeFactory(title="Historique")
+    programme.title = "Historique modifié"
+    programme.save()
+    response = admin_client.get(reverse("admin:programmes_programme_history", args=[programme.pk]))
+    assert response.status_code == 200
+    assert len(response.context["historical_records"]) == 2
+
+
+def test_role_changes_are_recorded(db):
+    role = ProgrammeActorFactory()
+    role.role = "funds"
+    role.save()
+    assert role.history.count() == 2

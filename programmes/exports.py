@@ -24,8 +24,9 @@ def territory_code(territory):
 def _programme_row(p, site_url):
     territories = list(p.territories.all())
     roles = list(p.roles.all())
-    themes = list(p.themes.all())
-    audiences = list(p.audiences.all())
+    # Sorted by name, not by editorial position: the import recreates the same order.
+    themes = sorted(p.themes.all(), key=lambda t: (t.name, t.slug))
+    audiences = sorted(p.audiences.all(), key=lambda a: (a.name, a.slug))
     return [
         p.slug, p.title, p.kind, p.get_kind_display(), p.status, p.get_status_display(), p.opens_on, p.deadline,
         p.recurrence, p.total_budget, p.amount_min, p.amount_max,

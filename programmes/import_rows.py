@@ -60,6 +60,7 @@ class RowReader:
         for programme in self.existing.values():
             if programme.website:
                 self.by_website.setdefault(programme.website, []).append(programme)
+        self.file_websites = {}
         self.operators = {}
         for slug, title, actor in ProgrammeActor.objects.filter(role="runs").values_list("programme__slug", "programme__title", "actor__slug"):
             self.operators.setdefault((fold(title), actor), slug)
@@ -68,7 +69,9 @@ class RowReader:
             self.own_actors = set(user.organisations.values_list("slug", flat=True))
 
     def problem(self, line, column, message):
-        self.plan.problems.append(Problem(line, column, message))
+        # One message per cell: the model's own check would repeat ours.
+        if not any(p.line == line and p.column == column for p in self.plan.problems[-10:]):
+            self.plan.problems.append(Problem(line, column, message))
 
     def read(self, header, reader):
         seen = {}
@@ -189,11 +192,15 @@ class RowReader:
                     self.problem(line, FIELD_TO_COLUMN.get(field, field), message)
 
     def flag_duplicates(self, plan):
-        operators = [slug for role, slug, _name in plan.roles if role == "runs"]
-        for operator in operators:
-            other = self.operators.get((fold(plan.values["title"]), operator))
+        warn = self.plan.warnings.append
+        if plan.existing is not None and plan.existing.slug != plan.slug:
+            warn(Problem(plan.line, "website", _("même URL source que « %(slug)s » : cette fiche sera mise à jour.") % {"slug": plan.existing.slug}))
+        for role, slug, _name in plan.roles:
+            other = self.operators.get((fold(plan.values["title"]), slug)) if role == "runs" else None
             if other and other != plan.slug:
-                self.plan.warnings.append(Problem(plan.line, "title", _("doublon possible de « %(slug)s » (même titre, même porteur).") % {"slug": other}))
-        for other in self.by_website.get(plan.values["website"], []) if plan.values["website"] else []:
-            if other.slug != plan.slug and (plan.existing is None or plan.existing.pk != other.pk):
-                self.plan.warnings.append(Problem(plan.line, "website", _("doublon possible de « %(slug)s » (même URL source).") % {"slug": other.slug}))
+                warn(Problem(plan.line, "title", _("doublon possible de « %(slug)s » (même titre, même porteur).") % {"slug": other}))
+        website = plan.values["website"]
+        if website and website in self.file_websites:
+            warn(Problem(plan.line, "website", _("doublon possible de la ligne %(line)s (même URL source).") % {"line": self.file_websites[website]}))
+        elif website:
+            self.file_websites[website] = plan.line

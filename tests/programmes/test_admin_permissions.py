@@ -164,3 +164,11 @@ def test_editor_cannot_publish_through_a_crafted_post(client, world):
     assert response.status_code == 200
     programme.refresh_from_db()
     assert programme.publication_state == "draft"
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("entry", ENTRIES)
+def test_history_view(client, world, role, entry):
+    login(client, world, role)
+    response = client.get(reverse("admin:programmes_programme_history", args=[world[entry].pk]))
+    assert response.status_code == (200 if entry in REACH[role] else 403)

@@ -6,7 +6,12 @@ from programmes.exports import programme_rows
 from programmes.models import FundedProject, Programme
 from programmes.roles import EDITORS, REVIEWERS
 from tests.factories import (
-    ActorFactory, FundedProjectFactory, ProgrammeActorFactory, ProgrammeFactory, admin_change_data, staff_user,
+    ActorFactory,
+    FundedProjectFactory,
+    ProgrammeActorFactory,
+    ProgrammeFactory,
+    admin_change_data,
+    staff_user,
 )
 
 pytestmark = pytest.mark.django_db

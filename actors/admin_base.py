@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from .history import single_history_record
 from .models import PublicationState, Territory
 from .workflow import allowed_targets, stamp_publication, transition
 
@@ -103,3 +104,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
         if "publication_state" in form.changed_data and obj.is_public:
             stamp_publication(obj, request.user)
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        with single_history_record(form.instance):
+            super().save_related(request, form, formsets, change)

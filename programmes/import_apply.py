@@ -2,6 +2,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from actors.history import single_history_record
 from actors.models import Actor, PublicationState
 from actors.workflow import stamp_publication
 
@@ -50,10 +51,11 @@ def _write_row(row, *, user, reason, actors, publish):
     programme._history_user = user
     programme._change_reason = reason
     programme.save()
-    programme.territories.set(row.territories)
-    programme.themes.set([_reference(Theme, slug, name) for slug, name in row.themes])
-    programme.audiences.set([_reference(Audience, slug, name) for slug, name in row.audiences])
-    _sync_roles(programme, row.roles, actors)
+    with single_history_record(programme):
+        programme.territories.set(row.territories)
+        programme.themes.set([_reference(Theme, slug, name) for slug, name in row.themes])
+        programme.audiences.set([_reference(Audience, slug, name) for slug, name in row.audiences])
+        _sync_roles(programme, row.roles, actors)
     return programme
 
 

@@ -59,3 +59,45 @@ def test_role_changes_are_recorded(db):
     role.role = "funds"
     role.save()
     assert role.history.count() == 2
+
+
+def test_an_edit_changing_territories_and_themes_is_still_one_record(admin_client, tree):
+    from tests.factories import ThemeFactory
+
+    programme = ProgrammeFactory(title="Avant", territories=[tree["bretagne"]])
+    ProgrammeActorFactory(programme=programme)
+    theme = ThemeFactory()
+    before = programme.history.count()
+    data = admin_change_data(programme, title="Après", territories=[tree["ara"].pk, tree["fr"].pk], themes=[theme.pk])
+    assert admin_client.post(reverse("admin:programmes_programme_change", args=[programme.pk]), data).status_code == 302
+    assert programme.history.count() == before + 1
+    latest = programme.history.first()
+    assert latest.history_user == admin_client.user
+    assert {t.territory_id for t in latest.territories.all()} == {tree["ara"].pk, tree["fr"].pk}
+    changed = {change.field for change in latest.diff_against(latest.prev_record).changes}
+    assert changed == {"title", "territories", "themes"}
+
+
+def test_adding_a_programme_in_the_admin_writes_one_creation_record(admin_client, tree):
+    data = {"title": "Nouveau", "slug": "nouveau", "kind": "ami", "recurrence": "one_off", "publication_state": "draft",
+            "territories": [tree["fr"].pk], "roles-TOTAL_FORMS": "0", "roles-INITIAL_FORMS": "0",
+            "funded_projects-TOTAL_FORMS": "0", "funded_projects-INITIAL_FORMS": "0"}
+    assert admin_client.post(reverse("admin:programmes_programme_add"), data).status_code == 302
+    programme = Programme.objects.get(slug="nouveau")
+    assert [(r.history_type, r.history_user) for r in programme.history.all()] == [("+", admin_client.user)]
+
+
+def test_an_import_row_writes_one_record(db, geography):
+    import csv
+    import io
+
+    from programmes.exports import PROGRAMME_COLUMNS
+    from programmes.import_apply import apply_import
+    from programmes.import_rows import plan_import
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, PROGRAMME_COLUMNS)
+    writer.writeheader()
+    writer.writerow({"slug": "importe", "title": "Importé", "kind": "ami", "territory_codes": "region:53 | country:FR"})
+    apply_import(plan_import(buffer.getvalue().encode()))
+    assert Programme.objects.get(slug="importe").history.count() == 1

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from .history import single_history_record
+from .history import pause_history, record_once
 from .models import PublicationState, Territory
 from .workflow import allowed_targets, stamp_publication, transition
 
@@ -103,8 +103,12 @@ class PublishableAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         if "publication_state" in form.changed_data and obj.is_public:
             stamp_publication(obj, request.user)
+        # The history record is written once, after the m2m and inlines (save_related).
+        pause_history(obj)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
-        with single_history_record(form.instance):
+        try:
             super().save_related(request, form, formsets, change)
+        finally:
+            record_once(form.instance, created=not change)

@@ -7,6 +7,7 @@ from actors.models import Actor, PublicationState
 from actors.workflow import stamp_publication
 
 from .models import Audience, Programme, ProgrammeActor, Theme
+from .signals import search_refresh_paused
 
 PROGRESS_EVERY = 500
 
@@ -50,8 +51,8 @@ def _write_row(row, *, user, reason, actors, publish):
         setattr(programme, field, value)
     programme._history_user = user
     programme._change_reason = reason
-    programme.save()
-    with single_history_record(programme):
+    with single_history_record(programme, created=row.existing is None), search_refresh_paused():
+        programme.save()
         programme.territories.set(row.territories)
         programme.themes.set([_reference(Theme, slug, name) for slug, name in row.themes])
         programme.audiences.set([_reference(Audience, slug, name) for slug, name in row.audiences])

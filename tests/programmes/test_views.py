@@ -102,3 +102,13 @@ def test_english_is_selectable_and_french_is_the_default(client, demo):
     page = text(client.get("/programmes/"))
     assert '<html lang="en">' in page
     assert "Support programmes" in page
+
+
+def test_unpublished_actors_are_named_but_not_linked(client, demo):
+    from actors.models import Actor
+
+    Actor.objects.filter(slug="cpage").update(publication_state="draft")
+    page = text(client.get("/programmes/health-digital-meeting-dijon-2020/"))
+    assert "CPage" in page
+    assert 'href="/acteurs/cpage/"' not in page
+    assert client.get("/acteurs/cpage/").status_code == 404

@@ -53,3 +53,20 @@ def territory_filter(kind, label, method):
         empty_label=_("Toutes"),
     )
 
+
+
+class SearchFilterSet(StrictFilterSet):
+    """A listing searched by `q` and narrowed by `region` (the queryset says how)."""
+
+    q = django_filters.CharFilter(method="filter_search")
+    region = territory_filter(Territory.Kind.REGION, _("Région"), "filter_region")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["q"] = search_field()
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value) if value else queryset
+
+    def filter_region(self, queryset, name, region):
+        return queryset.in_territory(region) if region else queryset

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .text import join_for_search
+from .text import join_for_search, search_words
 from .validators import validate_siren
 
 
@@ -95,8 +95,17 @@ class PublicationState(models.TextChoices):
 
 
 class PublishedQuerySet(models.QuerySet):
+    """Shared by every public model: publication and folded-text search."""
+
     def published(self):
         return self.filter(publication_state=PublicationState.PUBLISHED)
+
+    def search(self, query):
+        """AND of the folded words over the denormalised `search_text`."""
+        queryset = self
+        for word in search_words(query):
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset
 
 
 class Publishable(models.Model):

@@ -5,9 +5,8 @@ from django.db.models import F
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from actors.filtering import StrictFilterSet, search_field, territory_filter
+from actors.filtering import SearchFilterSet, StrictFilterSet, search_field, territory_filter
 from actors.models import Actor, Territory
-from actors.text import search_words
 
 from .models import Audience, FundedProject, Programme, Theme
 from .status import Status
@@ -129,13 +128,11 @@ def filter_programmes(params, *, queryset=None):
     return ProgrammeFilter(params if params is not None else QueryDict(), queryset=base)
 
 
-class ProjectFilter(StrictFilterSet):
-    q = django_filters.CharFilter(method="filter_search")
+class ProjectFilter(SearchFilterSet):
     programme = django_filters.ModelChoiceFilter(
         label=_("Programme"), to_field_name="slug", queryset=Programme.objects.published(),
         error_messages={"invalid_choice": _("Programme inconnu : %(value)s.")},
     )
-    region = territory_filter(Territory.Kind.REGION, _("Région"), "filter_region")
     year = django_filters.NumberFilter(
         label=_("Année"), min_value=1900, max_value=2100,
         error_messages={"invalid": _("L'année doit être un nombre.")},
@@ -148,18 +145,6 @@ class ProjectFilter(StrictFilterSet):
     class Meta:
         model = FundedProject
         fields = []
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.form.fields["q"] = search_field()
-
-    def filter_search(self, queryset, name, value):
-        for word in search_words(value):
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
-
-    def filter_region(self, queryset, name, region):
-        return queryset.in_territory(region) if region else queryset
 
     def filter_queryset(self, queryset):
         return super().filter_queryset(queryset).order_by(F("year").desc(nulls_last=True), "title", "id")

@@ -50,14 +50,6 @@ class ProgrammeQuerySet(PublishedQuerySet):
         condition = Q(territory_id__in=inside) | Q(territory_id__in=containing)
         return self.filter(id__in=through.filter(condition).values("programme_id"))
 
-    def search(self, query):
-        """AND of the folded words over the denormalised search text."""
-        words = search_words(query)
-        queryset = self
-        for word in words:
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
-
     def with_relevance(self, query):
         """Title matches weigh more than matches elsewhere (used by sort=relevance)."""
         score = Value(0)

@@ -5,7 +5,7 @@ from django.db.models import F
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from actors.filtering import SearchFilterSet, StrictFilterSet, search_field, territory_filter
+from actors.filtering import SearchFilterSet, territory_filter
 from actors.models import Actor, Territory
 
 from .models import Audience, FundedProject, Programme, Theme
@@ -40,10 +40,10 @@ def _reference(label, model, relation):
     )
 
 
-class ProgrammeFilter(StrictFilterSet):
+class ProgrammeFilter(SearchFilterSet):
     repeatable = ("kind", "theme", "audience", "status")
 
-    q = django_filters.CharFilter(method="filter_search")
+    # Region and department follow the territory semantics (inside + containing).
     region = territory_filter(Territory.Kind.REGION, _("Région"), "filter_territory")
     department = territory_filter(Territory.Kind.DEPARTMENT, _("Département"), "filter_territory")
     scope = django_filters.ChoiceFilter(
@@ -66,13 +66,9 @@ class ProgrammeFilter(StrictFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.form.fields["q"] = search_field()
         self.form.fields["sort"].required = False
 
     # -- filter methods ------------------------------------------------------
-    def filter_search(self, queryset, name, value):
-        return queryset.search(value) if value else queryset
-
     def filter_territory(self, queryset, name, value):
         local_only = self.form.cleaned_data.get("scope") == "local"
         return queryset.for_territory(value, local_only=local_only) if value else queryset

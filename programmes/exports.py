@@ -21,30 +21,46 @@ def territory_code(territory):
     return f"{territory.kind}:{territory.insee_code}"
 
 
-def _programme_row(p, site_url):
+class _Labels:
+    """Translated labels and the page URL pattern, resolved once per export, not per row."""
+
+    def __init__(self, site_url):
+        from django.urls import reverse
+
+        from .models import Programme, ProgrammeActor
+        from .status import Status
+
+        self.kind = {value: str(label) for value, label in Programme.Kind.choices}
+        self.status = {value: str(label) for value, label in Status.choices}
+        self.role = {value: str(label) for value, label in ProgrammeActor.Role.choices}
+        self.page = site_url + reverse("programmes:detail", kwargs={"slug": "SLUG"}).replace("SLUG", "{}")
+
+
+def _programme_row(p, labels):
     territories = list(p.territories.all())
     roles = list(p.roles.all())
     # Sorted by name, not by editorial position: the import recreates the same order.
     themes = sorted(p.themes.all(), key=lambda t: (t.name, t.slug))
     audiences = sorted(p.audiences.all(), key=lambda a: (a.name, a.slug))
+    status = p.status
     return [
-        p.slug, p.title, p.kind, p.get_kind_display(), p.status, p.get_status_display(), p.opens_on, p.deadline,
-        p.recurrence, p.total_budget, p.amount_min, p.amount_max,
+        p.slug, p.title, p.kind, labels.kind.get(p.kind, p.kind), status, labels.status.get(status, status),
+        p.opens_on, p.deadline, p.recurrence, p.total_budget, p.amount_min, p.amount_max,
         joined(t.name for t in territories), joined(territory_code(t) for t in territories),
-        joined(f"{r.actor.name} ({r.get_role_display()})" for r in roles), joined(f"{r.role}:{r.actor.slug}" for r in roles),
+        joined(f"{r.actor.name} ({labels.role[r.role]})" for r in roles), joined(f"{r.role}:{r.actor.slug}" for r in roles),
         joined(t.name for t in themes), joined(t.slug for t in themes),
         joined(a.name for a in audiences), joined(a.slug for a in audiences),
         p.summary, p.description, p.website, p.contact_name, p.contact_email, p.source, p.last_verified_on,
-        site_url + p.get_absolute_url(),
+        labels.page.format(p.slug),
     ]
 
 
 def programme_rows(queryset, *, site_url=None):
     """Header, then one row per programme, in the queryset's order."""
-    site_url = site_url if site_url is not None else settings.SITE_URL
+    labels = _Labels(site_url if site_url is not None else settings.SITE_URL)
     yield PROGRAMME_COLUMNS
-    for programme in queryset.iterator(chunk_size=CHUNK):
-        yield _programme_row(programme, site_url)
+    for programme in queryset.defer("search_text", "search_title").iterator(chunk_size=CHUNK):
+        yield _programme_row(programme, labels)
 
 
 PROJECT_COLUMNS = [

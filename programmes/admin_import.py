@@ -1,21 +1,24 @@
 """Admin page: upload a programme CSV, preview every problem, then confirm."""
+import logging
 import secrets
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.http import StreamingHttpResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
 from actors.permissions import sees_everything
 
-from .import_apply import apply_import
+from .import_apply import iter_apply
 from .import_rows import plan_import
 
+logger = logging.getLogger(__name__)
 MAX_BYTES = 20 * 1024 * 1024
 SESSION_KEY = "programme_import"
 PREVIEW_ROWS = 50
@@ -73,7 +76,23 @@ class ImportView(View):
         if not plan.ok:
             return self.render(request, status=400, form=UploadForm(), plan=plan, preview=plan.rows[:PREVIEW_ROWS])
         publish = sees_everything(request.user) and request.POST.get("publish") == "on"
-        created, updated = apply_import(plan, user=request.user, publish=publish)
+        # Removed before streaming: the session is saved before the body is sent.
         del request.session[SESSION_KEY]
-        messages.success(request, _("Import terminé : %(created)s créés, %(updated)s mis à jour.") % {"created": created, "updated": updated})
-        return redirect(reverse("admin:programmes_programme_changelist"))
+        response = StreamingHttpResponse(self.stream(request, plan, publish), content_type="text/html; charset=utf-8")
+        response["X-Accel-Buffering"] = "no"  # let proxies pass progress lines through
+        return response
+
+    def stream(self, request, plan, publish):
+        """An HTML page written as rows are imported: progress without JavaScript."""
+        changelist = reverse("admin:programmes_programme_changelist")
+        yield render_to_string("admin/programmes/programme/import_progress_head.html", {"total": len(plan.rows)}, request)
+        try:
+            for done, total in iter_apply(plan, user=request.user, publish=publish):
+                yield f'<li class="progress">{escape(_("%(done)s / %(total)s lignes écrites") % {"done": done, "total": total})}</li>\n'
+        except Exception:
+            logger.exception("CSV import failed")
+            yield f'</ol><p class="errornote" role="alert">{escape(_("L’import a échoué : rien n’a été enregistré."))}</p>'
+        else:
+            summary = _("Import terminé : %(created)s créés, %(updated)s mis à jour.") % {"created": plan.created, "updated": plan.updated}
+            yield f'</ol><p class="success" role="status">{escape(summary)}</p>'
+        yield f'<p><a href="{changelist}">{escape(_("Retour à la liste des programmes"))}</a></p></body></html>'

@@ -60,18 +60,25 @@ def _write_row(row, *, user, reason, actors, publish):
     return programme
 
 
-def apply_import(plan, *, user=None, progress=None, publish=False):
-    """Write every row of a problem-free plan in one transaction. Returns (created, updated).
+def iter_apply(plan, *, user=None, publish=False):
+    """Write a problem-free plan in one transaction, yielding (rows done, total) as it goes.
 
     New entries are drafts unless `publish` (administrators and reviewers only)."""
     if not plan.ok:
         raise PlanHasProblems(_("Le fichier contient des erreurs : rien n'a été importé."))
     reason = _("Import CSV")
     actors = {a.slug: a for a in Actor.objects.all()}
-    created = plan.created
+    total = len(plan.rows)
     with transaction.atomic():
         for index, row in enumerate(plan.rows, start=1):
             _write_row(row, user=user, reason=reason, actors=actors, publish=publish)
-            if progress and (index % PROGRESS_EVERY == 0 or index == len(plan.rows)):
-                progress(index, len(plan.rows))
-    return created, len(plan.rows) - created
+            if index % PROGRESS_EVERY == 0 or index == total:
+                yield index, total
+
+
+def apply_import(plan, *, user=None, progress=None, publish=False):
+    """Write every row of a problem-free plan in one transaction. Returns (created, updated)."""
+    for done, total in iter_apply(plan, user=user, publish=publish):
+        if progress:
+            progress(done, total)
+    return plan.created, plan.updated

@@ -195,3 +195,45 @@ def test_formula_guard_is_undone_on_import(two_rows):
     rows = edit(two_rows, 2, "summary", "'=SOMME(A1)")
     apply_import(plan_import(to_bytes(rows)))
     assert Programme.objects.get(slug="premier").summary == "=SOMME(A1)"
+
+
+@pytest.fixture
+def admin_client_(client):
+    from tests.factories import staff_user
+
+    client.force_login(staff_user(is_superuser=True))
+    return client
+
+
+def test_admin_upload_of_a_bad_file_lists_problems_and_writes_nothing(admin_client_, two_rows):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    data = to_bytes(edit(two_rows, 3, "territory_codes", "region:99"))
+    response = admin_client_.post(reverse("admin:programmes_programme_import"),
+                                  {"action": "preview", "file": SimpleUploadedFile("f.csv", data)})
+    assert response.status_code == 400
+    assert "ligne 3, territory_codes : territoire inconnu" in response.content.decode()
+    assert "Confirmer" not in response.content.decode()
+    assert Programme.objects.count() == 0
+
+
+def test_admin_upload_without_file_or_with_stale_token_is_refused(admin_client_, db):
+    from django.urls import reverse
+
+    url = reverse("admin:programmes_programme_import")
+    assert admin_client_.get(url).status_code == 200
+    assert admin_client_.post(url, {"action": "preview"}).status_code == 400
+    assert admin_client_.post(url, {"action": "confirm", "token": "forged"}).status_code == 400
+
+
+def test_admin_preview_then_confirm_publishes_when_asked(admin_client_, two_rows):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    url = reverse("admin:programmes_programme_import")
+    preview = admin_client_.post(url, {"action": "preview", "file": SimpleUploadedFile("f.csv", to_bytes(two_rows))})
+    assert preview.status_code == 200 and Programme.objects.count() == 0
+    confirm = admin_client_.post(url, {"action": "confirm", "token": preview.context["token"], "publish": "on"})
+    assert "Import terminé : 2 créés, 0 mis à jour." in b"".join(confirm.streaming_content).decode()
+    assert set(Programme.objects.values_list("publication_state", flat=True)) == {"published"}

@@ -40,7 +40,7 @@ test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 messages: install-dev
-	$(PY) manage.py makemessages -l en --ignore=.venv && $(PY) manage.py compilemessages --ignore=.venv
+	$(PY) manage.py makemessages -l en --no-wrap --ignore=.venv --ignore=tests && $(PY) manage.py compilemessages --ignore=.venv
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -88,11 +88,14 @@ class ImportView(View):
         yield render_to_string("admin/programmes/programme/import_progress_head.html", {"total": len(plan.rows)}, request)
         try:
             for done, total in iter_apply(plan, user=request.user, publish=publish):
-                yield f'<li class="progress">{escape(_("%(done)s / %(total)s lignes écrites") % {"done": done, "total": total})}</li>\n'
+                line = _("%(done)s / %(total)s lignes écrites") % {"done": done, "total": total}
+                yield f'<li class="progress">{escape(line)}</li>\n'
         except Exception:
             logger.exception("CSV import failed")
-            yield f'</ol><p class="errornote" role="alert">{escape(_("L’import a échoué : rien n’a été enregistré."))}</p>'
+            failure = _("L'import a échoué : rien n'a été enregistré.")
+            yield f'</ol><p class="errornote" role="alert">{escape(failure)}</p>'
         else:
             summary = _("Import terminé : %(created)s créés, %(updated)s mis à jour.") % {"created": plan.created, "updated": plan.updated}
             yield f'</ol><p class="success" role="status">{escape(summary)}</p>'
-        yield f'<p><a href="{changelist}">{escape(_("Retour à la liste des programmes"))}</a></p></body></html>'
+        back = _("Retour à la liste des programmes")
+        yield f'<p><a href="{changelist}">{escape(back)}</a></p></div></body></html>'

@@ -3,10 +3,11 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from actors.admin_base import PublishableAdmin
+from actors.permissions import sees_everything
 
 from .admin_import import ImportView
 from .admin_tools import FreshnessFilter, ProgrammeActorInline, ProgrammeRegionFilter, StatusFilter, mark_verified
-from .models import Audience, FundedProject, Programme, Theme
+from .models import Audience, FundedProject, Programme, ProgrammeActor, Theme
 from .permissions import programmes_in_scope, projects_in_scope
 from .status import status_expression
 
@@ -83,3 +84,29 @@ class FundedProjectAdmin(PublishableAdmin):
             # A crafted POST cannot attach a project to another organisation's programme.
             kwargs["queryset"] = programmes_in_scope(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(ProgrammeActor.history.model)
+class RoleHistoryAdmin(admin.ModelAdmin):
+    """Read-only log of role changes (added, changed, removed), made through programme inlines."""
+
+    list_display = ["history_date", "programme", "actor", "role", "history_type", "history_user"]
+    list_filter = ["history_type", "role"]
+    list_select_related = ["programme", "actor", "history_user"]
+    search_fields = ["programme__title", "actor__name"]
+    date_hierarchy = "history_date"
+
+    def has_view_permission(self, request, obj=None):
+        return sees_everything(request.user)
+
+    def has_module_permission(self, request):
+        return sees_everything(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

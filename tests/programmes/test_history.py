@@ -101,3 +101,18 @@ def test_an_import_row_writes_one_record(db, geography):
     writer.writerow({"slug": "importe", "title": "Importé", "kind": "ami", "territory_codes": "region:53 | country:FR"})
     apply_import(plan_import(buffer.getvalue().encode()))
     assert Programme.objects.get(slug="importe").history.count() == 1
+
+
+def test_role_history_is_readable_by_reviewers_only(client, admin_client):
+    from programmes.roles import EDITORS, REVIEWERS
+
+    role = ProgrammeActorFactory()
+    role.delete()
+    url = reverse("admin:programmes_historicalprogrammeactor_changelist")
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert [r.history_type for r in response.context["cl"].result_list] == ["-", "+"]
+    client.force_login(staff_user(REVIEWERS))
+    assert client.get(url).status_code == 200
+    client.force_login(staff_user(EDITORS))
+    assert client.get(url).status_code == 403

@@ -1,7 +1,10 @@
-"""A FilterView that answers bad filters and bad pages with a message and a 400."""
+"""Listing and CSV views over one FilterSet; bad filters and pages get a message and a 400."""
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.utils.translation import gettext as _
+from django.views import View
 from django_filters.views import FilterView
+
+from .http import bad_filters_response, csv_response
 
 
 class BadPage(Exception):
@@ -60,3 +63,17 @@ class FilteredListView(FilterView):
 
     def render_to_response(self, context, status=200, **kwargs):
         return super().render_to_response(context, status=status, **kwargs)
+
+
+class FilteredExportView(View):
+    """The CSV twin of a FilteredListView: same FilterSet, same queryset, all rows."""
+
+    filterset_class = None
+    filename = None
+    rows = None  # a generator function: queryset -> header, then rows
+
+    def get(self, request, *args, **kwargs):
+        filterset = self.filterset_class(request.GET, queryset=self.get_queryset())
+        if not filterset.is_valid():
+            return bad_filters_response(filterset.errors_as_text())
+        return csv_response(type(self).rows(filterset.qs), filename=self.filename, request=request)

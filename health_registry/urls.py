@@ -2,14 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from actors.views import ActorListView, actor_export
-from programmes.views.others import ActorDetailView, ProjectListView, project_export
-from programmes.views.programmes import HomeView, ProgrammeDetailView, ProgrammeListView, programme_export
+from actors.views import ActorExportView, ActorListView
+from programmes.views.others import ActorDetailView, ProjectExportView, ProjectListView
+from programmes.views.programmes import HomeView, ProgrammeDetailView, ProgrammeExportView, ProgrammeListView
 
 programme_urls = (
     [
         path("", ProgrammeListView.as_view(), name="list"),
-        path("export.csv", programme_export, name="export"),
+        path("export.csv", ProgrammeExportView.as_view(), name="export"),
         path("<slug:slug>/", ProgrammeDetailView.as_view(), name="detail"),
     ],
     "programmes",
@@ -19,7 +19,7 @@ programme_urls = (
 actor_urls = (
     [
         path("", ActorListView.as_view(), name="list"),
-        path("export.csv", actor_export, name="export"),
+        path("export.csv", ActorExportView.as_view(), name="export"),
         path("<slug:slug>/", ActorDetailView.as_view(), name="detail"),
     ],
     "actors",
@@ -27,7 +27,7 @@ actor_urls = (
 project_urls = (
     [
         path("", ProjectListView.as_view(), name="list"),
-        path("export.csv", project_export, name="export"),
+        path("export.csv", ProjectExportView.as_view(), name="export"),
     ],
     "projects",
 )

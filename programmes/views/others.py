@@ -1,9 +1,8 @@
 """Public pages that join actors and programmes: actor detail, funded projects."""
 from django.views.generic import DetailView
 
-from actors.http import bad_filters_response, csv_response
 from actors.models import Actor
-from actors.views_base import FilteredListView
+from actors.views_base import FilteredExportView, FilteredListView
 
 from ..exports import project_rows
 from ..filters import ProjectFilter
@@ -32,18 +31,17 @@ class ActorDetailView(DetailView):
         return context
 
 
-class ProjectListView(FilteredListView):
+class ProjectQuery:
     filterset_class = ProjectFilter
-    template_name = "programmes/projects.html"
 
     def get_queryset(self):
         return FundedProject.objects.published().for_listing()
 
 
-def project_export(request):
-    filterset = ProjectFilter(request.GET, queryset=FundedProject.objects.published().for_listing())
-    if not filterset.is_valid():
-        return bad_filters_response(filterset.errors_as_text())
-    return csv_response(project_rows(filterset.qs), filename="projets", request=request)
+class ProjectListView(ProjectQuery, FilteredListView):
+    template_name = "programmes/projects.html"
 
 
+class ProjectExportView(ProjectQuery, FilteredExportView):
+    filename = "projets"
+    rows = staticmethod(project_rows)

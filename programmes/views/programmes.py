@@ -2,13 +2,12 @@
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
-from actors.http import bad_filters_response, csv_response
 from actors.models import Territory
-from actors.views_base import FilteredListView
+from actors.views_base import FilteredExportView, FilteredListView
 
 from ..exports import programme_rows
 from ..facets import facet_counts, facet_options
-from ..filters import ProgrammeFilter, filter_programmes
+from ..filters import ProgrammeFilter
 from ..models import FundedProject, Programme
 from ..reasons import annotate_reasons
 from ..status import open_q, today
@@ -30,12 +29,15 @@ class HomeView(TemplateView):
         return context
 
 
-class ProgrammeListView(FilteredListView):
+class ProgrammeQuery:
     filterset_class = ProgrammeFilter
-    template_name = "programmes/list.html"
 
     def get_queryset(self):
         return Programme.objects.published().for_listing()
+
+
+class ProgrammeListView(ProgrammeQuery, FilteredListView):
+    template_name = "programmes/list.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -93,9 +95,6 @@ class ProgrammeDetailView(DetailView):
         return context
 
 
-def programme_export(request):
-    filterset = filter_programmes(request.GET)
-    if not filterset.is_valid():
-        return bad_filters_response(filterset.errors_as_text())
-    return csv_response(programme_rows(filterset.qs), filename="programmes", request=request)
-
+class ProgrammeExportView(ProgrammeQuery, FilteredExportView):
+    filename = "programmes"
+    rows = staticmethod(programme_rows)

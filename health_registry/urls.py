@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from actors.views import ActorExportView, ActorListView
@@ -31,6 +32,10 @@ project_urls = (
     ],
     "projects",
 )
+
+admin.site.site_header = _("Annuaire santé — espace éditeurs")
+admin.site.site_title = _("Espace éditeurs")
+admin.site.index_title = _("Tableau de bord")
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),

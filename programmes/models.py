@@ -167,7 +167,9 @@ class ProgrammeActor(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="roles")
     actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="roles", verbose_name=_("acteur"))
     role = models.CharField(_("rôle"), max_length=20, choices=Role.choices)
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        verbose_name=_("historique d'un rôle"), verbose_name_plural=_("historique des rôles des acteurs"),
+    )
 
     class Meta:
         verbose_name = _("rôle d'un acteur")

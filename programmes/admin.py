@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.admin_base import PublishableAdmin
 from actors.permissions import sees_everything
+from actors.workflow import can_publish
 
 from .admin_import import ImportView
 from .admin_tools import FreshnessFilter, ProgrammeActorInline, ProgrammeRegionFilter, StatusFilter, mark_verified
@@ -18,6 +19,10 @@ class FundedProjectInline(admin.StackedInline):
     fields = ["title", "slug", "beneficiary", "year", "awarded_on", "amount", "territory", "publication_state"]
     autocomplete_fields = ["beneficiary", "territory"]
     show_change_link = True
+
+    def get_readonly_fields(self, request, obj=None):
+        # Editors cannot publish a project through the programme page either.
+        return [] if can_publish(request.user, FundedProject) else ["publication_state"]
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser

@@ -179,3 +179,14 @@ def test_history_view(client, world, role, entry):
     login(client, world, role)
     response = client.get(reverse("admin:programmes_programme_history", args=[world[entry].pk]))
     assert response.status_code == (200 if entry in REACH[role] else 403)
+
+
+def test_editor_cannot_publish_a_project_through_the_programme_inline(client, world):
+    login(client, world, "editor_a")
+    programme = world["A"]
+    FundedProject.objects.filter(title="Projet A").update(publication_state="draft")
+    data = admin_change_data(programme)
+    data["funded_projects-0-publication_state"] = "published"
+    response = client.post(reverse("admin:programmes_programme_change", args=[programme.pk]), data)
+    assert response.status_code == 302
+    assert FundedProject.objects.get(title="Projet A").publication_state != "published"

@@ -2,7 +2,6 @@ import os
 import subprocess
 import sys
 
-import pytest
 from django.db import connection
 
 from health_registry.settings import BASE_DIR
@@ -10,12 +9,11 @@ from health_registry.settings import BASE_DIR
 
 @pytest.mark.django_db
 def test_suite_runs_on_the_expected_database():
-    """CI sets EXPECT_DB_VENDOR so a misconfigured run cannot pass on the wrong database."""
-    expected = os.environ.get("EXPECT_DB_VENDOR")
-    if expected is None:
-        pytest.skip("EXPECT_DB_VENDOR not set (local run)") if os.environ.get("CI") == "true" else None
-        return
-    assert connection.vendor == expected
+    """CI sets EXPECT_DB_VENDOR so a misconfigured run cannot pass on the wrong database;
+    locally the vendor must follow DATABASE_URL (SQLite when unset)."""
+    url = os.environ.get("DATABASE_URL", "")
+    default = "postgresql" if url.startswith(("postgres://", "postgresql://")) else "sqlite"
+    assert connection.vendor == os.environ.get("EXPECT_DB_VENDOR", default)
 
 
 def _import_settings(env):

@@ -2,6 +2,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from django.db import connection
 
 from health_registry.settings import BASE_DIR

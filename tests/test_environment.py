@@ -3,7 +3,6 @@ import subprocess
 import sys
 
 import pytest
-
 from django.db import connection
 
 from health_registry.settings import BASE_DIR

@@ -16,23 +16,28 @@ class PlanHasProblems(Exception):
     pass
 
 
-def _reference(model, slug, name):
-    obj, _created = model.objects.get_or_create(slug=slug, defaults={"name": name or slug})
-    return obj
+class _References:
+    """Themes, audiences and actors by slug, fetched or created once per import.
+
+    Unknown slugs only reach here from privileged imports (the plan refuses them
+    for editors): new actors are drafts for a reviewer to complete."""
+
+    DEFAULTS = {Actor: {"kind": Actor.Kind.OTHER, "publication_state": PublicationState.DRAFT}}
+
+    def __init__(self):
+        self.cache = {}
+
+    def get(self, model, slug, name):
+        key = (model, slug)
+        if key not in self.cache:
+            defaults = {"name": name or slug, **self.DEFAULTS.get(model, {})}
+            self.cache[key], _created = model.objects.get_or_create(slug=slug, defaults=defaults)
+        return self.cache[key]
 
 
-def _actor(slug, name, cache):
-    if slug not in cache:
-        # Only privileged imports reach here with an unknown slug: create it as a draft to complete.
-        cache[slug], _created = Actor.objects.get_or_create(
-            slug=slug, defaults={"name": name or slug, "kind": Actor.Kind.OTHER, "publication_state": PublicationState.DRAFT}
-        )
-    return cache[slug]
-
-
-def _sync_roles(programme, roles, actors):
-    wanted = {(_actor(slug, name, actors).id, role) for role, slug, name in roles}
-    current = set(programme.roles.values_list("actor_id", "role"))
+def _sync_roles(programme, roles, refs, *, created):
+    wanted = {(refs.get(Actor, slug, name).id, role) for role, slug, name in roles}
+    current = set() if created else set(programme.roles.values_list("actor_id", "role"))
     for actor_id, role in current - wanted:
         for link in programme.roles.filter(actor_id=actor_id, role=role):
             link.delete()
@@ -40,7 +45,7 @@ def _sync_roles(programme, roles, actors):
         ProgrammeActor.objects.create(programme=programme, actor_id=actor_id, role=role)
 
 
-def _write_row(row, *, user, reason, actors, publish):
+def _write_row(row, *, user, reason, refs, publish):
     programme = row.existing
     if programme is None:
         programme = Programme(slug=row.slug, publication_state=PublicationState.DRAFT)
@@ -51,12 +56,13 @@ def _write_row(row, *, user, reason, actors, publish):
         setattr(programme, field, value)
     programme._history_user = user
     programme._change_reason = reason
-    with single_history_record(programme, created=row.existing is None), search_refresh_paused():
+    created = row.existing is None
+    with single_history_record(programme, created=created), search_refresh_paused():
         programme.save()
         programme.territories.set(row.territories)
-        programme.themes.set([_reference(Theme, slug, name) for slug, name in row.themes])
-        programme.audiences.set([_reference(Audience, slug, name) for slug, name in row.audiences])
-        _sync_roles(programme, row.roles, actors)
+        programme.themes.set([refs.get(Theme, slug, name) for slug, name in row.themes])
+        programme.audiences.set([refs.get(Audience, slug, name) for slug, name in row.audiences])
+        _sync_roles(programme, row.roles, refs, created=created)
     return programme
 
 
@@ -67,11 +73,11 @@ def iter_apply(plan, *, user=None, publish=False):
     if not plan.ok:
         raise PlanHasProblems(_("Le fichier contient des erreurs : rien n'a été importé."))
     reason = _("Import CSV")
-    actors = {a.slug: a for a in Actor.objects.all()}
+    refs = _References()
     total = len(plan.rows)
     with transaction.atomic():
         for index, row in enumerate(plan.rows, start=1):
-            _write_row(row, user=user, reason=reason, actors=actors, publish=publish)
+            _write_row(row, user=user, reason=reason, refs=refs, publish=publish)
             if index % PROGRESS_EVERY == 0 or index == total:
                 yield index, total
 

@@ -117,11 +117,15 @@ class ProgrammeFilter(SearchFilterSet):
         return data.get("department") or data.get("region")
 
 
-def filter_programmes(params, *, queryset=None):
-    """Every reader (page, export) builds its programmes through here."""
-    base = queryset if queryset is not None else Programme.objects.published().for_listing()
+def public_programmes():
+    """The rows every public reader starts from (listing, facets, export)."""
+    return Programme.objects.published().for_listing()
+
+
+def filter_programmes(params):
+    """The public programmes filtered by `params` (a QueryDict), as the pages do it."""
     # Always bound (even when empty) so the default ordering applies.
-    return ProgrammeFilter(params if params is not None else QueryDict(), queryset=base)
+    return ProgrammeFilter(params if params is not None else QueryDict(), queryset=public_programmes())
 
 
 class ProjectFilter(SearchFilterSet):

@@ -7,7 +7,7 @@ from actors.views_base import FilteredExportView, FilteredListView
 
 from ..exports import programme_rows
 from ..facets import facet_counts, facet_options
-from ..filters import ProgrammeFilter
+from ..filters import ProgrammeFilter, public_programmes
 from ..models import FundedProject, Programme
 from ..reasons import annotate_reasons
 from ..status import open_q, today
@@ -33,7 +33,7 @@ class ProgrammeQuery:
     filterset_class = ProgrammeFilter
 
     def get_queryset(self):
-        return Programme.objects.published().for_listing()
+        return public_programmes()
 
 
 class ProgrammeListView(ProgrammeQuery, FilteredListView):

@@ -17,6 +17,9 @@ class Territory(models.Model):
         DEPARTMENT = "department", _("Département")
         EPCI = "epci", _("Métropole / intercommunalité")
 
+    # Kinds above any region: their programmes apply everywhere in France.
+    SUPRA_NATIONAL = (Kind.COUNTRY, Kind.CONTINENT)
+
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     # INSEE code: region "53", department "35", EPCI SIREN; "FR" / "EU" above.
     insee_code = models.CharField(_("code INSEE"), max_length=12)
@@ -44,7 +47,7 @@ class Territory(models.Model):
 
     @property
     def is_supra_national(self):
-        return self.kind in (self.Kind.COUNTRY, self.Kind.CONTINENT)
+        return self.kind in self.SUPRA_NATIONAL
 
 
 class TerritoryClosure(models.Model):

@@ -46,7 +46,7 @@ def _count_region(ids, local_only):
     through = Programme.territories.through.objects.filter(programme_id__in=ids)
     supra = set()
     if not local_only:
-        supra = set(through.filter(territory__kind__in=[Territory.Kind.COUNTRY, Territory.Kind.CONTINENT]).values_list("programme_id", flat=True))
+        supra = set(through.filter(territory__kind__in=Territory.SUPRA_NATIONAL).values_list("programme_id", flat=True))
     pairs = TerritoryClosure.objects.filter(
         ancestor__kind=Territory.Kind.REGION,
         descendant_id__in=through.values("territory_id"),

@@ -13,7 +13,7 @@ from actors.models import Actor, Publishable, Territory
 from actors.text import fold, join_for_search
 
 from .querysets import FundedProjectQuerySet, ProgrammeQuerySet
-from .status import Recurrence, compute_status
+from .status import Recurrence, Status, compute_status
 
 NON_NEGATIVE = [MinValueValidator(Decimal("0"), message=_("Un montant ne peut pas être négatif."))]
 
@@ -134,8 +134,6 @@ class Programme(Publishable):
         return compute_status(opens_on=self.opens_on, deadline=self.deadline, recurrence=self.recurrence)
 
     def get_status_display(self):
-        from .status import Status
-
         return Status(self.status).label
 
     def save(self, *args, **kwargs):

@@ -2,12 +2,10 @@
 from django.db import models
 from django.db.models import F, Prefetch, Q, Value
 
-from actors.models import PublishedQuerySet, TerritoryClosure
+from actors.models import PublishedQuerySet, Territory, TerritoryClosure
 from actors.text import search_words
 
 from .status import status_expression, today
-
-SUPRA_NATIONAL = ("country", "continent")
 
 
 def related_territory_ids(territory, *, local_only=False):
@@ -16,7 +14,7 @@ def related_territory_ids(territory, *, local_only=False):
     inside = TerritoryClosure.objects.filter(ancestor=territory).values("descendant_id")
     containing = TerritoryClosure.objects.filter(descendant=territory)
     if local_only:
-        containing = containing.exclude(ancestor__kind__in=SUPRA_NATIONAL)
+        containing = containing.exclude(ancestor__kind__in=Territory.SUPRA_NATIONAL)
     return inside, containing.values("ancestor_id")
 
 

@@ -98,7 +98,6 @@ def test_delete(client, world, role, entry):
 
 
 def export_of(programme):
-    programme.publication_state = "published"
     rows = list(programme_rows(Programme.objects.filter(pk=programme.pk).with_status().prefetch_related("territories", "roles__actor", "themes", "audiences")))
     import csv
     import io

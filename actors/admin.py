@@ -1,37 +1,34 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .admin_base import PublishableAdmin, SeatRegionFilter
-from .models import Actor, Territory
-from .permissions import actors_in_scope, sees_everything
+from editorial.admin import ImportAdminMixin, PublishableAdmin
+from editorial.policy import reachable
+from territories.admin import RegionListFilter
 
-
-@admin.register(Territory)
-class TerritoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "insee_code"]
-    list_filter = ["kind"]
-    search_fields = ["name", "insee_code"]
-    autocomplete_fields = ["parents"]
-    prepopulated_fields = {"slug": ["name"]}
-    ordering = ["kind", "insee_code"]
+from .imports import ACTORS
+from .models import Actor
+from .services import refresh_search
 
 
 @admin.register(Actor)
-class ActorAdmin(PublishableAdmin):
+class ActorAdmin(ImportAdminMixin, PublishableAdmin):
+    importer = ACTORS
+    export_path = "/acteurs/export.csv"
     list_display = ["name", "acronym", "kind", "seat", "publication_state", "updated_at"]
-    list_filter = ["kind", "publication_state", SeatRegionFilter]
+    list_filter = ["kind", "publication_state", RegionListFilter]
     list_select_related = ["seat"]
     search_fields = ["name", "acronym", "siren", "slug"]
     autocomplete_fields = ["seat"]
     filter_horizontal = ["editors"]
     prepopulated_fields = {"slug": ["name"]}
 
-    def scope(self, request, queryset):
+    def get_queryset(self, request):
         # Editors pick partners among all actors in autocompletes, but only edit their own.
         match = getattr(request, "resolver_match", None)
+        queryset = super(PublishableAdmin, self).get_queryset(request)
         if match and match.url_name == "autocomplete":
             return queryset
-        return actors_in_scope(request.user, queryset)
+        return reachable(request.user, queryset)
 
     def get_fieldsets(self, request, obj=None):
         main = ["name", "acronym", "slug", "kind", "seat", "siren", "website", "description"]
@@ -42,5 +39,5 @@ class ActorAdmin(PublishableAdmin):
             (_("Publication et provenance"), {"fields": ["publication_state", "source", "published_at", "published_by", "created_at", "updated_at"]}),
         ]
 
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and sees_everything(request.user)
+    def refresh_derived(self, obj):
+        refresh_search([obj.id])

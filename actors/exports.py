@@ -1,6 +1,8 @@
 """Actor CSV exporter: a generator of rows, header first."""
 from django.conf import settings
 
+from territories.codes import format_code
+
 ACTOR_COLUMNS = ["slug", "name", "acronym", "kind", "kind_label", "seat", "seat_code", "siren", "website", "description", "source", "page_url"]
 
 
@@ -11,6 +13,6 @@ def actor_rows(queryset, *, site_url=None):
         seat = a.seat
         yield [
             a.slug, a.name, a.acronym, a.kind, a.get_kind_display(), seat.name if seat else "",
-            f"{seat.kind}:{seat.insee_code}" if seat else "", a.siren, a.website, a.description, a.source,
+            format_code(seat), a.siren, a.website, a.description, a.source,
             site_url + a.get_absolute_url(),
         ]

@@ -2,13 +2,16 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .filtering import SearchFilterSet
+from core.filtering import SearchFilterSet
+from territories.filters import region_filter
+
 from .models import Actor
 
 
 class ActorFilter(SearchFilterSet):
     repeatable = ("kind",)
 
+    region = region_filter()
     kind = django_filters.MultipleChoiceFilter(
         label=_("Type"), choices=Actor.Kind.choices, widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Valeur inconnue : %(value)s.")},

@@ -1,7 +1,15 @@
+"""Public actor pages: listing, CSV export and detail.
+
+The detail page lists the actor's programmes and projects through the
+`programmes` template tags: this app never imports `programmes`.
+"""
+from django.views.generic import DetailView
+
+from core.views import FilteredExportView, FilteredListView
+
 from .exports import actor_rows
 from .filters import ActorFilter
 from .models import Actor
-from .views_base import FilteredExportView, FilteredListView
 
 
 class ActorQuery:
@@ -18,3 +26,11 @@ class ActorListView(ActorQuery, FilteredListView):
 class ActorExportView(ActorQuery, FilteredExportView):
     filename = "acteurs"
     rows = staticmethod(actor_rows)
+
+
+class ActorDetailView(DetailView):
+    template_name = "actors/detail.html"
+    context_object_name = "actor"
+
+    def get_queryset(self):
+        return Actor.objects.published().for_listing()

@@ -42,6 +42,10 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    # Dependencies point one way: core ← territories, editorial ← actors ← programmes.
+    "core",
+    "territories",
+    "editorial",
     "actors",
     "programmes",
 ]
@@ -50,8 +54,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "health_registry.middleware.FrenchFirstLocaleMiddleware",
-    "health_registry.middleware.RejectNullBytesMiddleware",
+    "core.middleware.FrenchFirstLocaleMiddleware",
+    "core.middleware.RejectNullBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

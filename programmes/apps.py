@@ -7,10 +7,9 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Programmes et projets financés")
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from actors.services import register_search_dependent
 
-        from . import signals  # noqa: F401  (keeps search text current)
-        from .roles import ensure_roles
+        from .services import refresh_for_actors
 
-        # After auth's own post_migrate has created the permissions.
-        post_migrate.connect(ensure_roles, sender=self, dispatch_uid="programmes_ensure_roles")
+        # Programmes and projects show actors' names: renaming an actor refreshes them.
+        register_search_dependent(refresh_for_actors)

@@ -1,108 +1,37 @@
-"""Load the demo data (programmes/demo_data.py) idempotently.
+"""Load the demo data: the entries named in the five source texts (shared/seeds/).
 
-An entry is only written when something differs, so a second run changes
-nothing: no new rows, no new history records, no bumped timestamps.
+The data are CSV files in the columns of the public exports (`demo_data/`),
+loaded by the same import path editors use; a second run changes nothing
+(unchanged rows are not written: no new history, no bumped timestamps).
 """
+from pathlib import Path
+
 from django.db import transaction
-from django.utils import timezone
 
-from actors.geography import load_geography
-from actors.models import Actor, PublicationState, Territory
+from actors.imports import ACTORS
+from actors.models import Actor
+from core.imports import PlanHasProblems
+from territories.models import Territory
+from territories.services import load_geography
 
-from . import demo_data
-from .models import Audience, FundedProject, Programme, ProgrammeActor, Theme
+from .imports import PROGRAMMES, PROJECTS
+from .models import Audience, FundedProject, Programme, Theme
+from .reference import load_reference_lists
 
-PUBLISHED = PublicationState.PUBLISHED
-
-
-def _territory(key, cache):
-    if key is None:
-        return None
-    if key not in cache:
-        kind, code = key
-        cache[key] = Territory.objects.get(kind=kind, insee_code=code)
-    return cache[key]
-
-
-def _sync(model, slug, values):
-    """Create or update the row with `slug` so its fields equal `values`."""
-    obj = model.objects.filter(slug=slug).first()
-    if obj is None:
-        extra = {"publication_state": PUBLISHED, "published_at": timezone.now()} if hasattr(model, "publication_state") else {}
-        return model.objects.create(slug=slug, **values, **extra)
-    changed = {field: value for field, value in values.items() if getattr(obj, field) != value}
-    if changed:
-        for field, value in changed.items():
-            setattr(obj, field, value)
-        obj.save()
-    return obj
-
-
-def _sync_m2m(manager, wanted):
-    if set(manager.all()) != set(wanted):
-        manager.set(wanted)
-
-
-def _load_reference_lists():
-    for position, (slug, name, name_en) in enumerate(demo_data.THEMES):
-        _sync(Theme, slug, {"name": name, "name_en": name_en, "position": position})
-    for position, (slug, name, name_en) in enumerate(demo_data.AUDIENCES):
-        _sync(Audience, slug, {"name": name, "name_en": name_en, "position": position})
-
-
-def _load_actors(territories):
-    for row in demo_data.ACTORS:
-        values = {k: row[k] for k in ("name", "acronym", "kind", "website", "description")}
-        values["seat"] = _territory(row["seat"], territories)
-        values["source"] = demo_data.SOURCES[row["source"]]
-        _sync(Actor, row["slug"], values)
-
-
-PROGRAMME_FIELDS = (
-    "title", "kind", "summary", "description", "opens_on", "deadline", "recurrence",
-    "total_budget", "amount_min", "amount_max", "website", "contact_name", "contact_email",
-)
-
-
-def _load_programme(row, territories, actors):
-    values = {k: row[k] for k in PROGRAMME_FIELDS}
-    values["source"] = demo_data.SOURCES[row["source"]]
-    programme = _sync(Programme, row["slug"], values)
-    _sync_m2m(programme.themes, Theme.objects.filter(slug__in=row["themes"]))
-    _sync_m2m(programme.audiences, Audience.objects.filter(slug__in=row["audiences"]))
-    _sync_m2m(programme.territories, [_territory(key, territories) for key in row["territories"]])
-    wanted = {(actors[slug].id, role) for slug, role in row["roles"]}
-    current = set(programme.roles.values_list("actor_id", "role"))
-    for actor_id, role in current - wanted:
-        programme.roles.filter(actor_id=actor_id, role=role).delete()
-    for actor_id, role in sorted(wanted - current):
-        ProgrammeActor.objects.create(programme=programme, actor_id=actor_id, role=role)
-    return programme
-
-
-def _load_project(row, territories, actors, programmes):
-    values = {k: row[k] for k in ("title", "year", "awarded_on", "amount", "description", "website")}
-    values.update(
-        programme=programmes[row["programme"]],
-        beneficiary=actors[row["beneficiary"]],
-        territory=_territory(row["territory"], territories),
-        source=demo_data.SOURCES[row["source"]],
-    )
-    project = _sync(FundedProject, row["slug"], values)
-    _sync_m2m(project.partners, [actors[slug] for slug in row["partners"]])
+DEMO_DIR = Path(__file__).resolve().parent / "demo_data"
+FILES = (("actors.csv", ACTORS), ("programmes.csv", PROGRAMMES), ("projects.csv", PROJECTS))
 
 
 @transaction.atomic
 def load_demo_data():
-    """Load geography, reference lists, actors, programmes and projects. Returns counts."""
+    """Reference data (in case the tables were emptied since `migrate`), then the three files."""
     load_geography()
-    _load_reference_lists()
-    territories = {}
-    _load_actors(territories)
-    actors = {a.slug: a for a in Actor.objects.all()}
-    programmes = {row["slug"]: _load_programme(row, territories, actors) for row in demo_data.PROGRAMMES}
-    for row in demo_data.PROJECTS:
-        _load_project(row, territories, actors, programmes)
+    load_reference_lists(Theme, Audience)
+    for filename, importer in FILES:
+        plan = importer.plan((DEMO_DIR / filename).read_bytes())
+        if not plan.ok:
+            raise PlanHasProblems("; ".join(str(p) for p in plan.problems[:10]))
+        importer.apply(plan, publish=True)
     return {
         "territories": Territory.objects.count(),
         "actors": Actor.objects.count(),

@@ -4,8 +4,13 @@ Column names are stable and documented in the README; list cells are joined
 with " | ". Territories are given as names and as `kind:INSEE code`.
 """
 from django.conf import settings
+from django.urls import reverse
 
-from actors.csv_export import joined
+from core.csvfile import joined
+from territories.codes import format_code
+
+from .models import Programme, ProgrammeActor
+from .status import Status
 
 CHUNK = 500
 
@@ -17,19 +22,10 @@ PROGRAMME_COLUMNS = [
 ]
 
 
-def territory_code(territory):
-    return f"{territory.kind}:{territory.insee_code}"
-
-
 class _Labels:
     """Translated labels and the page URL pattern, resolved once per export, not per row."""
 
     def __init__(self, site_url):
-        from django.urls import reverse
-
-        from .models import Programme, ProgrammeActor
-        from .status import Status
-
         self.kind = {value: str(label) for value, label in Programme.Kind.choices}
         self.status = {value: str(label) for value, label in Status.choices}
         self.role = {value: str(label) for value, label in ProgrammeActor.Role.choices}
@@ -46,7 +42,7 @@ def _programme_row(p, labels):
     return [
         p.slug, p.title, p.kind, labels.kind.get(p.kind, p.kind), status, labels.status.get(status, status),
         p.opens_on, p.deadline, p.recurrence, p.total_budget, p.amount_min, p.amount_max,
-        joined(t.name for t in territories), joined(territory_code(t) for t in territories),
+        joined(t.name for t in territories), joined(format_code(t) for t in territories),
         joined(f"{r.actor.name} ({labels.role[r.role]})" for r in roles), joined(f"{r.role}:{r.actor.slug}" for r in roles),
         joined(t.name for t in themes), joined(t.slug for t in themes),
         joined(a.name for a in audiences), joined(a.slug for a in audiences),
@@ -75,6 +71,6 @@ def project_rows(queryset):
         yield [
             p.slug, p.title, p.programme.slug, p.programme.title, p.beneficiary.slug, p.beneficiary.name, p.beneficiary.kind,
             joined(a.name for a in p.partners.all()), p.year, p.awarded_on, p.amount,
-            p.territory.name if p.territory else "", territory_code(p.territory) if p.territory else "",
+            p.territory.name if p.territory else "", format_code(p.territory),
             p.description, p.website, p.source,
         ]

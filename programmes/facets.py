@@ -5,7 +5,7 @@ count does not grow with the page size.
 """
 from django.db.models import Count
 
-from actors.models import Territory, TerritoryClosure
+from territories.models import Territory
 
 from .models import Audience, Programme, Theme
 from .status import Status
@@ -42,23 +42,9 @@ def _count_m2m(ids, relation):
 
 
 def _count_region(ids, local_only):
-    """Per region: programmes inside it, plus (unless local_only) national/European ones."""
-    through = Programme.territories.through.objects.filter(programme_id__in=ids)
-    supra = set()
-    if not local_only:
-        supra = set(through.filter(territory__kind__in=Territory.SUPRA_NATIONAL).values_list("programme_id", flat=True))
-    pairs = TerritoryClosure.objects.filter(
-        ancestor__kind=Territory.Kind.REGION,
-        descendant_id__in=through.values("territory_id"),
-    ).values_list("ancestor__insee_code", "descendant_id")
-    territory_programmes = {}
-    for programme_id, territory_id in through.values_list("programme_id", "territory_id"):
-        territory_programmes.setdefault(territory_id, set()).add(programme_id)
-    per_region = {}
-    for code, territory_id in pairs:
-        per_region.setdefault(code, set()).update(territory_programmes.get(territory_id, ()))
-    codes = Territory.objects.filter(kind=Territory.Kind.REGION).values_list("insee_code", flat=True)
-    return {code: len(per_region.get(code, set()) | supra) for code in codes}
+    """Per region: programmes that apply in it (national/European ones too unless local_only)."""
+    links = Programme.territories.through.objects.filter(programme_id__in=ids)
+    return Territory.objects.regions().count_applying(links, object_field="programme_id", local_only=local_only)
 
 
 def facet_counts(filterset):
@@ -79,7 +65,7 @@ def facet_counts(filterset):
 def facet_options(filterset, counts):
     """Options for the template: (value, label, count, checked) for each facet."""
     params = filterset.data
-    regions = Territory.objects.filter(kind=Territory.Kind.REGION).order_by("name")
+    regions = Territory.objects.regions()
     chosen = {name: set(params.getlist(name)) for name in FACETS}
     build = lambda name, items: [(v, label, counts[name].get(v, 0), v in chosen[name]) for v, label in items]  # noqa: E731
     return {

@@ -5,8 +5,10 @@ from django.db.models import F
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from actors.filtering import SearchFilterSet, territory_filter
-from actors.models import Actor, Territory
+from actors.models import Actor
+from core.filtering import SearchFilterSet
+from territories.filters import region_filter, territory_filter
+from territories.models import Territory
 
 from .models import Audience, FundedProject, Programme, Theme
 from .status import Status
@@ -71,7 +73,7 @@ class ProgrammeFilter(SearchFilterSet):
     # -- filter methods ------------------------------------------------------
     def filter_territory(self, queryset, name, value):
         local_only = self.form.cleaned_data.get("scope") == "local"
-        return queryset.for_territory(value, local_only=local_only) if value else queryset
+        return queryset.applies_in(value, local_only=local_only) if value else queryset
 
     def filter_in(self, queryset, name, values):
         lookup = "computed_status__in" if name == "status" else f"{name}__in"
@@ -129,6 +131,7 @@ def filter_programmes(params):
 
 
 class ProjectFilter(SearchFilterSet):
+    region = region_filter()
     programme = django_filters.ModelChoiceFilter(
         label=_("Programme"), to_field_name="slug", queryset=Programme.objects.published(),
         error_messages={"invalid_choice": _("Programme inconnu : %(value)s.")},

@@ -1,25 +1,39 @@
-"""Programmes (calls, schemes, plans…), their actors and the projects they funded."""
+"""Programmes (calls, schemes, plans…), their actors and the projects they funded.
+
+QuerySets come first: every reader (pages, exports, facets, admin) goes through
+their named methods. Writes go through `programmes.services`.
+"""
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import F, Prefetch, Q, Value
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from actors.models import Actor, Publishable, Territory
-from actors.text import fold, join_for_search
+from actors.models import Actor
+from core.search import SearchableQuerySet
+from core.text import fold, join_for_search, search_words
+from editorial.models import Publishable, PublishableQuerySet
+from territories.models import Territory, TerritoryScope
 
-from .querysets import FundedProjectQuerySet, ProgrammeQuerySet
-from .status import Recurrence, Status, compute_status
+from .status import Recurrence, Status, compute_status, status_expression, today
 
 NON_NEGATIVE = [MinValueValidator(Decimal("0"), message=_("Un montant ne peut pas être négatif."))]
+SEARCH_BATCH = 500
 
 
 def money_field(label):
     return models.DecimalField(label, max_digits=14, decimal_places=2, null=True, blank=True, validators=NON_NEGATIVE)
+
+
+def _batches(ids):
+    ids = list(ids)
+    for start in range(0, len(ids), SEARCH_BATCH):
+        yield ids[start:start + SEARCH_BATCH]
 
 
 class ReferenceItem(models.Model):
@@ -54,6 +68,113 @@ class Audience(ReferenceItem):
     class Meta(ReferenceItem.Meta):
         verbose_name = _("public éligible")
         verbose_name_plural = _("publics éligibles")
+
+
+class SearchTextQuerySet(SearchableQuerySet, PublishableQuerySet):
+    """Keeps `search_text` current through the QuerySet's own bulk writes too."""
+
+    searched_fields = frozenset()
+
+    def update(self, **kwargs):
+        if self.searched_fields.isdisjoint(kwargs):
+            return super().update(**kwargs)
+        ids = list(self.values_list("id", flat=True))
+        count = super().update(**kwargs)
+        self.model.objects.filter(id__in=ids).refresh_search_text()
+        return count
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = super().bulk_create(objs, *args, **kwargs)
+        self.model.objects.filter(id__in=[o.id for o in objs if o.id]).refresh_search_text()
+        return objs
+
+
+class ProgrammeQuerySet(SearchTextQuerySet):
+    searched_fields = frozenset({"title", "summary", "description"})
+
+    def with_status(self, on=None):
+        return self.annotate(computed_status=status_expression(on))
+
+    def for_listing(self):
+        return self.with_status().prefetch_related(
+            "territories", "themes", "audiences",
+            Prefetch("roles", queryset=ProgrammeActor.objects.select_related("actor")),
+        )
+
+    def for_detail(self):
+        return self.for_listing().prefetch_related(
+            Prefetch("funded_projects", queryset=FundedProject.objects.published().select_related("beneficiary", "territory")),
+        )
+
+    def applies_in(self, territory, *, local_only=False):
+        """Programmes that apply in `territory` (see `TerritoryScope`)."""
+        through = Programme.territories.through.objects
+        condition = TerritoryScope(territory, local_only=local_only).applies_q("territory_id")
+        return self.filter(id__in=through.filter(condition).values("programme_id"))
+
+    def located_in(self, territory):
+        """The territory's own programmes, without the national and European ones (admin filter)."""
+        return self.applies_in(territory, local_only=True)
+
+    def owned_by(self, user):
+        return self.filter(id__in=ProgrammeActor.objects.filter(actor__editors=user).values("programme_id"))
+
+    def with_relevance(self, query):
+        """Title matches weigh more than matches elsewhere (used by sort=relevance)."""
+        score = Value(0)
+        for word in search_words(query):
+            score = score + models.Case(
+                models.When(search_title__contains=word, then=Value(3)), default=Value(1), output_field=models.IntegerField()
+            )
+        return self.annotate(relevance=score)
+
+    def order_by_deadline(self, on=None):
+        """Soonest future deadline first, then past deadlines (most recent first), undated last."""
+        on = on or today()
+        bucket = models.Case(
+            models.When(deadline__gte=on, then=Value(0)),
+            models.When(deadline__lt=on, then=Value(1)),
+            default=Value(2),
+            output_field=models.IntegerField(),
+        )
+        future_key = models.Case(models.When(deadline__gte=on, then=F("deadline")), default=Value(None))
+        past_key = models.Case(models.When(deadline__lt=on, then=F("deadline")), default=Value(None))
+        return self.annotate(deadline_bucket=bucket).order_by(
+            "deadline_bucket", future_key.asc(), past_key.desc(), "title", "id"
+        )
+
+    def refresh_search_text(self):
+        """Recompute the folded title and search text of these rows, in bulk (actors and themes included)."""
+        for ids in _batches(self.values_list("id", flat=True)):
+            parts = {pk: [title, summary, description] for pk, title, summary, description in
+                     Programme.objects.filter(id__in=ids).values_list("id", "title", "summary", "description")}
+            for pk, name, acronym in ProgrammeActor.objects.filter(programme_id__in=ids).values_list("programme_id", "actor__name", "actor__acronym"):
+                parts[pk] += [name, acronym]
+            for pk, name, name_en in Programme.themes.through.objects.filter(programme_id__in=ids).values_list("programme_id", "theme__name", "theme__name_en"):
+                parts[pk] += [name, name_en]
+            rows = [Programme(id=pk, search_title=fold(bits[0]), search_text=join_for_search(*bits)) for pk, bits in parts.items()]
+            Programme.objects.bulk_update(rows, ["search_title", "search_text"])
+
+
+class FundedProjectQuerySet(SearchTextQuerySet):
+    searched_fields = frozenset({"title", "description", "beneficiary", "beneficiary_id"})
+
+    def for_listing(self):
+        return self.select_related("programme", "beneficiary", "territory").prefetch_related("partners")
+
+    def located_in(self, territory):
+        """Projects located in `territory` or inside it (by their territory, or else their beneficiary's seat)."""
+        scope = TerritoryScope(territory)
+        return self.filter(scope.inside_q("territory_id") | (Q(territory__isnull=True) & scope.inside_q("beneficiary__seat_id")))
+
+    def owned_by(self, user):
+        return self.filter(programme__in=Programme.objects.owned_by(user))
+
+    def refresh_search_text(self):
+        for ids in _batches(self.values_list("id", flat=True)):
+            rows = FundedProject.objects.filter(id__in=ids).values_list("id", "title", "description", "beneficiary__name")
+            projects = [FundedProject(id=pk, search_text=join_for_search(*parts)) for pk, *parts in rows]
+            FundedProject.objects.bulk_update(projects, ["search_text"])
 
 
 class Programme(Publishable):
@@ -136,24 +257,6 @@ class Programme(Publishable):
     def get_status_display(self):
         return Status(self.status).label
 
-    def save(self, *args, **kwargs):
-        self.search_title = fold(self.title)
-        # A new programme has no actors or themes yet: its own text is all there is.
-        self.search_text = self.build_search_text() if self.pk else join_for_search(self.title, self.summary, self.description)
-        super().save(*args, **kwargs)
-
-    def build_search_text(self):
-        """Everything a visitor may type to find this programme, folded."""
-        actor_bits = self.roles.values_list("actor__name", "actor__acronym")
-        theme_bits = self.themes.values_list("name", "name_en")
-        return join_for_search(
-            self.title, self.summary, self.description,
-            *(part for pair in actor_bits for part in pair),
-            *(part for pair in theme_bits for part in pair),
-        )
-
-    def refresh_search_text(self):
-        Programme.objects.filter(pk=self.pk).update(search_text=self.build_search_text(), search_title=fold(self.title))
 
 
 class ProgrammeActor(models.Model):
@@ -210,12 +313,7 @@ class FundedProject(Publishable):
         return self.title
 
     def clean(self):
-        if self.year and self.awarded_on and self.awarded_on.year != self.year:
-            raise ValidationError({"year": _("L'année doit correspondre à la date d'attribution.")})
-
-    def save(self, *args, **kwargs):
         if self.awarded_on and not self.year:
             self.year = self.awarded_on.year
-        beneficiary = Actor.objects.filter(pk=self.beneficiary_id).values_list("name", flat=True).first()
-        self.search_text = join_for_search(self.title, self.description, beneficiary)
-        super().save(*args, **kwargs)
+        if self.year and self.awarded_on and self.awarded_on.year != self.year:
+            raise ValidationError({"year": _("L'année doit correspondre à la date d'attribution.")})

@@ -1,14 +1,7 @@
 """Why a programme appears for the territory a visitor asked about."""
 from django.utils.translation import gettext as _
 
-from actors.models import Territory, TerritoryClosure
-
-
-def territory_context(territory):
-    """Ids inside and containing `territory` — two queries, whatever the page size."""
-    inside = set(TerritoryClosure.objects.filter(ancestor=territory).values_list("descendant_id", flat=True))
-    containing = set(TerritoryClosure.objects.filter(descendant=territory).values_list("ancestor_id", flat=True))
-    return inside, containing
+from territories.models import Territory, TerritoryScope
 
 
 def explain(programme, territory, inside, containing):
@@ -33,6 +26,7 @@ def explain(programme, territory, inside, containing):
 def annotate_reasons(programmes, territory):
     if territory is None:
         return
-    inside, containing = territory_context(territory)
+    # Two queries, whatever the page size.
+    scope = TerritoryScope(territory)
     for programme in programmes:
-        programme.why = explain(programme, territory, inside, containing)
+        programme.why = explain(programme, territory, scope.inside_ids, scope.containing_ids)

@@ -2,8 +2,8 @@ import os
 
 import pytest
 
-from actors.geography import load_geography
-from actors.models import Territory
+from territories.models import Territory
+from territories.services import load_geography
 from tests.factories import TerritoryFactory
 
 Kind = Territory.Kind
@@ -11,7 +11,9 @@ Kind = Territory.Kind
 
 @pytest.fixture
 def geography(db):
-    """The real reference geography (Europe, France, 18 regions, 101 departments, EPCIs)."""
+    """The real reference geography (Europe, France, 18 regions, 101 departments, EPCIs).
+
+    `migrate` loads it; loading again is a no-op unless a transactional test emptied the tables."""
     load_geography()
 
 
@@ -23,6 +25,8 @@ def tree(db):
                ARA (84) > Rhône (69) > Métropole de Lyon,
                La Réunion (04) > 974}
     """
+    # Replaces the reference geography that `migrate` loaded, inside the test's transaction.
+    Territory.objects.all().delete()
     t = {}
     t["eu"] = TerritoryFactory(kind=Kind.CONTINENT, insee_code="EU", name="Union européenne")
     t["fr"] = TerritoryFactory(kind=Kind.COUNTRY, insee_code="FR", name="France", parents=[t["eu"]])

@@ -3,8 +3,13 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 
-from actors.models import Actor, PublicationState, Territory
+from actors.models import Actor
+from actors.services import save_actor
+from editorial.models import PublicationState
 from programmes.models import Audience, FundedProject, Programme, ProgrammeActor, Theme
+from programmes.services import refresh_search, save_project
+from territories.models import Territory
+from territories.services import set_parents
 
 
 class TerritoryFactory(factory.django.DjangoModelFactory):
@@ -19,8 +24,8 @@ class TerritoryFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def parents(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.parents.set(extracted)
+        if create:
+            set_parents(self, extracted or [])
 
 
 class ActorFactory(factory.django.DjangoModelFactory):
@@ -31,6 +36,10 @@ class ActorFactory(factory.django.DjangoModelFactory):
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
     kind = Actor.Kind.COMPANY
     publication_state = PublicationState.PUBLISHED
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return save_actor(actor=model_class(*args, **kwargs))
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):
@@ -69,6 +78,11 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.themes.set(extracted)
 
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        if create:
+            refresh_search(programme_ids=[instance.id])
+
 
 class ProgrammeActorFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -77,6 +91,12 @@ class ProgrammeActorFactory(factory.django.DjangoModelFactory):
     programme = factory.SubFactory(ProgrammeFactory)
     actor = factory.SubFactory(ActorFactory)
     role = ProgrammeActor.Role.RUNS
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        link = super()._create(model_class, *args, **kwargs)
+        refresh_search(programme_ids=[link.programme_id])
+        return link
 
 
 class FundedProjectFactory(factory.django.DjangoModelFactory):
@@ -89,6 +109,10 @@ class FundedProjectFactory(factory.django.DjangoModelFactory):
     beneficiary = factory.SubFactory(ActorFactory)
     year = 2024
     publication_state = PublicationState.PUBLISHED
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return save_project(project=model_class(*args, **kwargs))
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -105,7 +129,7 @@ def staff_user(group_name=None, organisations=(), **kwargs):
     """A staff account in one of the role groups, member of `organisations`."""
     from django.contrib.auth.models import Group
 
-    from programmes.roles import ensure_roles
+    from editorial.roles import ensure_roles
 
     ensure_roles()
     user = UserFactory(is_staff=True, **kwargs)

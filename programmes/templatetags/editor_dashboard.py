@@ -3,10 +3,10 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from actors.models import PublicationState
+from editorial.models import PublicationState
 
-from ..admin_tools import FRESHNESS_LABELS, freshness_conditions
-from ..permissions import programmes_in_scope
+from ..admin.freshness import FRESHNESS_LABELS, freshness_conditions
+from ..models import Programme
 
 register = template.Library()
 
@@ -16,7 +16,7 @@ def editor_dashboard(context):
     user = context["request"].user
     if not user.has_perm("programmes.view_programme"):
         return {"items": []}
-    programmes = programmes_in_scope(user)
+    programmes = Programme.objects.editable_by(user)
     changelist = reverse("admin:programmes_programme_changelist")
     items = [(
         _("En attente de relecture"),

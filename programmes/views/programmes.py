@@ -2,8 +2,8 @@
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
-from actors.models import Territory
-from actors.views_base import FilteredExportView, FilteredListView
+from core.views import FilteredExportView, FilteredListView
+from territories.models import Territory
 
 from ..exports import programme_rows
 from ..facets import facet_counts, facet_options
@@ -20,7 +20,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         published = Programme.objects.published()
         context.update(
-            regions=Territory.objects.filter(kind=Territory.Kind.REGION).order_by("name"),
+            regions=Territory.objects.regions(),
             open_count=published.filter(open_q()).count(),
             programme_count=published.count(),
             closing_soon=published.for_listing().filter(open_q(), deadline__gte=today()).order_by("deadline", "title")[:5],

@@ -2,8 +2,8 @@
 import pytest
 
 from actors.models import Actor
+from editorial.roles import EDITORS, REVIEWERS
 from programmes.models import Programme
-from programmes.roles import EDITORS, REVIEWERS
 from tests.factories import ProgrammeActorFactory, ProgrammeFactory, staff_user
 
 pytestmark = pytest.mark.browser

@@ -2,9 +2,9 @@
 import pytest
 from django.urls import reverse
 
+from editorial.roles import EDITORS, REVIEWERS
 from programmes.exports import programme_rows
 from programmes.models import FundedProject, Programme
-from programmes.roles import EDITORS, REVIEWERS
 from tests.factories import (
     ActorFactory,
     FundedProjectFactory,

@@ -1,12 +1,12 @@
 """The demo data: idempotent, and the source texts' entries with their facts."""
+import csv
 import datetime
 from decimal import Decimal
 
 import pytest
 
 from actors.models import Actor
-from programmes import demo_data
-from programmes.demo import load_demo_data
+from programmes.demo import DEMO_DIR, load_demo_data
 from programmes.models import FundedProject, Programme
 
 pytestmark = pytest.mark.django_db
@@ -29,11 +29,35 @@ def test_loading_twice_changes_nothing(loaded):
     assert list(Programme.objects.order_by("id").values_list("updated_at", flat=True)) == stamps
 
 
-def test_counts_match_the_data_file(loaded):
-    assert loaded["programmes"] == len(demo_data.PROGRAMMES)
-    assert loaded["actors"] == len(demo_data.ACTORS)
-    assert loaded["funded_projects"] == len(demo_data.PROJECTS)
-    assert Programme.objects.published().count() == len(demo_data.PROGRAMMES)
+def rows_of(name):
+    with (DEMO_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_counts_match_the_data_files(loaded):
+    assert loaded["programmes"] == len(rows_of("programmes.csv")) == 18
+    assert loaded["actors"] == len(rows_of("actors.csv")) == 54
+    assert loaded["funded_projects"] == len(rows_of("projects.csv")) == 11
+    assert Programme.objects.published().count() == loaded["programmes"]
+    assert Actor.objects.published().count() == loaded["actors"]
+
+
+def test_every_column_of_the_files_is_loaded(loaded):
+    """Nothing is silently dropped: each file re-exports to the same cells (siren included)."""
+    actor_rows = {row["slug"]: row for row in rows_of("actors.csv")}
+    for actor in Actor.objects.select_related("seat"):
+        row = actor_rows[actor.slug]
+        assert (actor.name, actor.acronym, actor.kind, actor.siren, actor.website, actor.description, actor.source) == (
+            row["name"], row["acronym"], row["kind"], row["siren"], row["website"], row["description"], row["source"])
+        assert (actor.seat.code if actor.seat else "") == row["seat_code"]
+
+
+def test_the_source_spelling_of_the_dijon_meeting_is_kept(loaded):
+    event = Programme.objects.get(slug="health-digital-meeting-dijon-2020")
+    assert event.title.startswith("Heath & Digital Meeting")
+    assert "Health & Digital Meeting" in event.description
+    assert event in Programme.objects.search("health digital meeting")
+    assert event in Programme.objects.search("heath digital meeting")
 
 
 def test_every_entry_keeps_its_source(loaded):

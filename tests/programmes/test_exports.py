@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.http import QueryDict
 
-from actors.csv_export import DANGEROUS_PREFIXES, Dialect, encode_rows, format_cell
+from core.csvfile import DANGEROUS_PREFIXES, Dialect, encode_rows, format_cell
 from programmes.exports import PROGRAMME_COLUMNS
 from programmes.filters import filter_programmes
 

@@ -92,19 +92,18 @@ def test_an_import_row_writes_one_record(db, geography):
     import io
 
     from programmes.exports import PROGRAMME_COLUMNS
-    from programmes.import_apply import apply_import
-    from programmes.import_rows import plan_import
+    from programmes.imports import PROGRAMMES
 
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, PROGRAMME_COLUMNS)
     writer.writeheader()
     writer.writerow({"slug": "importe", "title": "Importé", "kind": "ami", "territory_codes": "region:53 | country:FR"})
-    apply_import(plan_import(buffer.getvalue().encode()))
+    PROGRAMMES.apply(PROGRAMMES.plan(buffer.getvalue().encode()))
     assert Programme.objects.get(slug="importe").history.count() == 1
 
 
 def test_role_history_is_readable_by_reviewers_only(client, admin_client):
-    from programmes.roles import EDITORS, REVIEWERS
+    from editorial.roles import EDITORS, REVIEWERS
 
     role = ProgrammeActorFactory()
     role.delete()

@@ -7,9 +7,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from actors.models import Actor
+from core.imports import PlanHasProblems
 from programmes.demo import load_demo_data
-from programmes.import_apply import PlanHasProblems, apply_import
-from programmes.import_rows import plan_import
+from programmes.imports import PROGRAMMES
 from programmes.models import Audience, FundedProject, Programme, ProgrammeActor, Theme
 from tests.factories import ProgrammeFactory
 
@@ -86,31 +86,31 @@ def edit(rows, line, column, value):
 )
 def test_any_invalid_row_rejects_the_whole_file(two_rows, column, value, message):
     data = to_bytes(edit(two_rows, 3, column, value))
-    plan = plan_import(data)
+    plan = PROGRAMMES.plan(data)
     assert not plan.ok
     assert any(p.line == 3 and p.column == column and message in p.message for p in plan.problems), [str(p) for p in plan.problems]
     with pytest.raises(PlanHasProblems):
-        apply_import(plan)
+        PROGRAMMES.apply(plan)
     assert Programme.objects.count() == 0
 
 
 def test_every_problem_is_listed_at_once(two_rows):
     rows = edit(edit(two_rows, 2, "kind", "x"), 3, "deadline", "hier")
-    problems = plan_import(to_bytes(rows)).problems
+    problems = PROGRAMMES.plan(to_bytes(rows)).problems
     assert [(p.line, p.column) for p in problems] == [(2, "kind"), (3, "deadline")]
     assert str(problems[0]).startswith("ligne 2, kind :")
 
 
 def test_broken_encoding_is_refused(two_rows):
     data = to_bytes(two_rows).replace(b"Second", b"Seco\xffnd")
-    plan = plan_import(data)
+    plan = PROGRAMMES.plan(data)
     assert not plan.ok and "UTF-8" in plan.problems[0].message and plan.problems[0].line == 3
 
 
 def test_wrong_columns_are_refused(two_rows):
     rows = [list(r) for r in two_rows]
     rows[0][1] = "titre"
-    plan = plan_import(to_bytes(rows))
+    plan = PROGRAMMES.plan(to_bytes(rows))
     assert not plan.ok
     assert "colonnes manquantes : title" in plan.problems[0].message
     assert "colonnes inconnues : titre" in plan.problems[0].message
@@ -119,11 +119,11 @@ def test_wrong_columns_are_refused(two_rows):
 def test_row_with_missing_cells_is_refused(two_rows):
     rows = [list(r) for r in two_rows]
     rows[2] = rows[2][:5]
-    assert "colonnes au lieu de" in plan_import(to_bytes(rows)).problems[0].message
+    assert "colonnes au lieu de" in PROGRAMMES.plan(to_bytes(rows)).problems[0].message
 
 
 def test_empty_file_is_refused():
-    assert "vide" in plan_import(b"").problems[0].message
+    assert "vide" in PROGRAMMES.plan(b"").problems[0].message
 
 
 def test_dry_run_writes_nothing(two_rows, tmp_path):
@@ -147,10 +147,10 @@ def test_rows_update_by_slug_or_source_url(two_rows):
     rows = edit(two_rows, 2, "slug", "premier")
     rows = edit(rows, 3, "slug", "")
     rows = edit(rows, 3, "website", "https://source.example/appel")
-    plan = plan_import(to_bytes(rows))
+    plan = PROGRAMMES.plan(to_bytes(rows))
     assert plan.ok, [str(p) for p in plan.problems]
     assert plan.rows[1].existing == existing
-    apply_import(plan)
+    PROGRAMMES.apply(plan)
     existing.refresh_from_db()
     assert existing.title == "Second"
     assert Programme.objects.filter(slug="premier").exists()
@@ -165,7 +165,7 @@ def test_possible_duplicates_are_flagged(two_rows):
     rows = edit(two_rows, 2, "actor_roles", "runs:porteur")
     rows = edit(rows, 2, "actors", "Porteur (Porte / opère)")
     rows = edit(rows, 3, "website", "https://source.example/x")
-    plan = plan_import(to_bytes(rows))
+    plan = PROGRAMMES.plan(to_bytes(rows))
     messages = [str(w) for w in plan.warnings]
     assert any("ligne 2" in m and "doublon possible de « deja-la » (même titre, même porteur)" in m for m in messages), messages
     assert any("ligne 3" in m and "même URL source que « autre »" in m for m in messages), messages
@@ -173,18 +173,18 @@ def test_possible_duplicates_are_flagged(two_rows):
 
 def test_same_source_url_twice_in_the_file_is_flagged(two_rows):
     rows = edit(edit(two_rows, 2, "website", "https://a.example/"), 3, "website", "https://a.example/")
-    assert any("doublon possible de la ligne 2" in str(w) for w in plan_import(to_bytes(rows)).warnings)
+    assert any("doublon possible de la ligne 2" in str(w) for w in PROGRAMMES.plan(to_bytes(rows)).warnings)
 
 
 def test_repeated_slug_in_file_is_refused(two_rows):
     rows = edit(two_rows, 3, "slug", "premier")
-    assert any("figure déjà ligne 2" in p.message for p in plan_import(to_bytes(rows)).problems)
+    assert any("figure déjà ligne 2" in p.message for p in PROGRAMMES.plan(to_bytes(rows)).problems)
 
 
 def test_import_is_recorded_in_history_with_progress(two_rows):
     calls = []
-    plan = plan_import(to_bytes(two_rows))
-    apply_import(plan, progress=lambda done, total: calls.append((done, total)))
+    plan = PROGRAMMES.plan(to_bytes(two_rows))
+    PROGRAMMES.apply(plan, progress=lambda done, total: calls.append((done, total)))
     programme = Programme.objects.get(slug="premier")
     assert programme.history.first().history_change_reason == "Import CSV"
     assert calls == [(2, 2)]
@@ -193,7 +193,7 @@ def test_import_is_recorded_in_history_with_progress(two_rows):
 
 def test_formula_guard_is_undone_on_import(two_rows):
     rows = edit(two_rows, 2, "summary", "'=SOMME(A1)")
-    apply_import(plan_import(to_bytes(rows)))
+    PROGRAMMES.apply(PROGRAMMES.plan(to_bytes(rows)))
     assert Programme.objects.get(slug="premier").summary == "=SOMME(A1)"
 
 

@@ -5,6 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from actors.services import save_actor
+from programmes import services
 from programmes.models import Programme
 from tests.factories import ActorFactory, FundedProjectFactory, ProgrammeActorFactory, ProgrammeFactory, ThemeFactory
 
@@ -48,13 +50,13 @@ def test_search_text_includes_actors_and_themes_and_follows_renames():
     programme = ProgrammeFactory(title="Appel Biothérapies", description="Données de santé")
     actor = ActorFactory(name="Lyonbiopôle")
     ProgrammeActorFactory(programme=programme, actor=actor)
-    programme.themes.add(ThemeFactory(name="Médecine nucléaire"))
+    services.save_programme(programme=programme, themes=[ThemeFactory(name="Médecine nucléaire")])
     programme.refresh_from_db()
     assert "biotherapies" in programme.search_text
     assert "lyonbiopole" in programme.search_text
     assert "medecine nucleaire" in programme.search_text
     actor.name = "Pôle Renommé"
-    actor.save()
+    save_actor(actor=actor)
     programme.refresh_from_db()
     assert "pole renomme" in programme.search_text and "lyonbiopole" not in programme.search_text
 

@@ -1,0 +1,72 @@
+"""Actor CSV import: the columns of /acteurs/export.csv, written through `actors.services`."""
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from core.imports import Importer, RowPlan, TableReader
+from editorial import policy
+from editorial.models import PublicationState
+from editorial.workflow import stamp_publication
+from territories.models import Territory
+
+from .exports import ACTOR_COLUMNS
+from .models import Actor
+from .services import save_actor
+
+TEXTS = ("name", "acronym", "kind", "siren", "website", "description", "source")
+
+
+class ActorReader(TableReader):
+    columns = ACTOR_COLUMNS
+
+    def __init__(self, plan, *, user, excel_fr):
+        super().__init__(plan, user=user, excel_fr=excel_fr)
+        self.territories = Territory.objects.all().by_codes()
+        self.existing = Actor.objects.in_bulk(field_name="slug")
+        self.may_add = user is None or policy.can(user, policy.ADD, model=Actor)
+        self.reachable = None if user is None else set(Actor.objects.editable_by(user).values_list("id", flat=True))
+
+    def read_row(self, line, row):
+        before = len(self.plan.problems)
+        values = {name: row[name].strip() if name != "description" else row[name] for name in TEXTS}
+        values["siren"] = values["siren"].replace(" ", "")
+        if values["kind"] not in Actor.Kind.values:
+            self.problem(line, "kind", _("type inconnu « %(value)s ».") % {"value": values["kind"][:40]})
+        seat_code = row["seat_code"].strip()
+        if seat_code and seat_code not in self.territories:
+            self.problem(line, "seat_code", _("territoire inconnu « %(code)s » (attendu par ex. region:53).") % {"code": seat_code[:40]})
+        values["seat"] = self.territories.get(seat_code)
+        slug = row["slug"].strip() or slugify(values["name"])[:255]
+        plan = RowPlan(line=line, slug=slug, values=values, existing=self.existing.get(slug))
+        self.check_scope(line, plan)
+        self.check_instance(line, Actor(slug=slug, **values), exclude=["search_text"], columns={"seat": "seat_code"})
+        return plan if len(self.plan.problems) == before else None
+
+    def check_scope(self, line, plan):
+        if plan.existing is None and not self.may_add:
+            self.problem(line, "slug", _("« %(slug)s » n'existe pas : seul un relecteur peut créer une organisation.") % {"slug": plan.slug})
+        elif plan.existing is not None and self.reachable is not None and plan.existing.id not in self.reachable:
+            self.problem(line, "slug", _("« %(slug)s » appartient à une autre organisation : vous ne pouvez pas la modifier.") % {"slug": plan.slug})
+
+
+class ActorWriter:
+    def __init__(self, *, user=None, publish=False):
+        self.user, self.publish = user, publish
+        self.reason = _("Import CSV")
+
+    @transaction.atomic
+    def __call__(self, row):
+        actor = row.existing or Actor(slug=row.slug, publication_state=PublicationState.DRAFT)
+        if row.existing is not None and all(getattr(actor, name) == value for name, value in row.values.items()):
+            return actor
+        if row.existing is None and self.publish:
+            actor.publication_state = PublicationState.PUBLISHED
+            stamp_publication(actor, self.user)
+        for name, value in row.values.items():
+            setattr(actor, name, value)
+        actor._history_user = self.user
+        actor._change_reason = self.reason
+        return save_actor(actor=actor)
+
+
+ACTORS = Importer("actors", ActorReader, ActorWriter)

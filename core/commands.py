@@ -1,0 +1,36 @@
+"""The shape of every `import_<entries>` management command."""
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+
+class ImportCommand(BaseCommand):
+    importer = None  # a core.imports.Importer
+    help = "Import a CSV written by the matching public export (either dialect). A file with any invalid row writes nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--dry-run", action="store_true", help="Check and report, write nothing.")
+        parser.add_argument("--draft", action="store_true", help="Create new entries as drafts instead of published.")
+
+    def handle(self, *args, file, dry_run, draft, **options):
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"Cannot read {file}: {exc}") from exc
+        plan = self.importer.plan(data)
+        for warning in plan.warnings:
+            self.stdout.write(self.style.WARNING(f"warning: {warning}"))
+        if not plan.ok:
+            for problem in plan.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(f"{len(plan.problems)} problem(s): nothing was imported.")
+        summary = f"{plan.created} to create, {plan.updated} to update"
+        if dry_run:
+            self.stdout.write(self.style.SUCCESS(f"Dry run: {summary}. Nothing written."))
+            return
+        created, updated = self.importer.apply(plan, publish=not draft, progress=self.progress)
+        self.stdout.write(self.style.SUCCESS(f"Imported: {created} created, {updated} updated."))
+
+    def progress(self, done, total):
+        self.stdout.write(f"  {done}/{total} rows written")

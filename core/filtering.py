@@ -1,0 +1,55 @@
+"""Building blocks shared by every public FilterSet (programmes, actors, projects)."""
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MAX_QUERY_LENGTH = 200
+
+
+class StrictFilterSet(django_filters.FilterSet):
+    """Rejects a single-valued parameter given twice instead of silently keeping one."""
+
+    repeatable = ()
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self._repeated = []
+        if data is not None and hasattr(data, "getlist"):
+            for name in self.filters:
+                if name not in self.repeatable and len(data.getlist(name)) > 1:
+                    self._repeated.append(name)
+
+    def is_valid(self):
+        valid = super().is_valid()
+        for name in self._repeated:
+            self.form.add_error(None, _("Le paramètre « %(name)s » ne peut apparaître qu'une fois.") % {"name": name})
+        return valid and not self._repeated
+
+    def errors_as_text(self):
+        """Flat list of messages for the page and the 400 response."""
+        messages = []
+        for field, errors in self.form.errors.items():
+            label = self.form.fields[field].label if field in self.form.fields else ""
+            for error in errors:
+                messages.append(f"{label} : {error}" if label else str(error))
+        return messages
+
+
+def search_field():
+    return forms.CharField(
+        required=False, max_length=MAX_QUERY_LENGTH, label=_("Mots-clés"),
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("ex. données de santé")}),
+    )
+
+
+class SearchFilterSet(StrictFilterSet):
+    """A listing searched by `q` (the queryset's `search` method says how)."""
+
+    q = django_filters.CharFilter(method="filter_search")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["q"] = search_field()
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value) if value else queryset

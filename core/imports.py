@@ -1,0 +1,234 @@
+"""CSV import plumbing shared by every importer: read, check, collect problems, then write all or nothing.
+
+Nothing is written while reading. Every problem is collected with its line and
+column so the editor can fix the whole file at once; a plan is written only
+when it has no problem at all, in one transaction.
+"""
+import csv
+import datetime
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .csvfile import decode, unprotect
+
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
+PROGRESS_EVERY = 500
+
+
+@dataclass
+class Problem:
+    line: int
+    column: str
+    message: str
+
+    def __str__(self):
+        where = _("ligne %(line)s") % {"line": self.line} if self.line else _("fichier")
+        return f"{where}, {self.column} : {self.message}" if self.column else f"{where} : {self.message}"
+
+
+@dataclass
+class RowPlan:
+    """One valid row: the values to write and the entry it updates (None: a new one)."""
+
+    line: int
+    slug: str
+    values: dict
+    existing: object = None
+    relations: dict = field(default_factory=dict)
+
+    @property
+    def label(self):
+        return self.values.get("title") or self.values.get("name") or self.slug
+
+
+@dataclass
+class ImportPlan:
+    rows: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return not self.problems
+
+    @property
+    def created(self):
+        return sum(1 for row in self.rows if row.existing is None)
+
+    @property
+    def updated(self):
+        return len(self.rows) - self.created
+
+
+class ImportProblem(Exception):
+    def __init__(self, problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class PlanHasProblems(Exception):
+    pass
+
+
+def read_table(data, columns):
+    """(header, reader, excel_fr) after checking the encoding and the header, or raise ImportProblem."""
+    try:
+        text, delimiter, excel_fr = decode(data)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ImportProblem(Problem(line, "", _("le fichier n'est pas en UTF-8 (octet illisible). Enregistrez-le en « CSV UTF-8 »."))) from None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise ImportProblem(Problem(1, "", _("CSV illisible : %(error)s") % {"error": exc})) from None
+    if not header:
+        raise ImportProblem(Problem(0, "", _("le fichier est vide.")))
+    missing = [c for c in columns if c not in header]
+    unknown = [c for c in header if c not in columns]
+    if missing or unknown:
+        parts = []
+        if missing:
+            parts.append(_("colonnes manquantes : %(cols)s") % {"cols": ", ".join(missing)})
+        if unknown:
+            parts.append(_("colonnes inconnues : %(cols)s") % {"cols": ", ".join(unknown)})
+        raise ImportProblem(Problem(1, "", "; ".join(parts)))
+    return header, reader, excel_fr
+
+
+def parse_date(value):
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(_("date invalide « %(value)s » (attendu AAAA-MM-JJ ou JJ/MM/AAAA)") % {"value": value[:30]})
+
+
+def parse_amount(value, excel_fr):
+    raw = value.replace("\u202f", "").replace(" ", "")
+    raw = raw.replace(",", ".") if excel_fr else raw
+    try:
+        amount = Decimal(raw)
+    except InvalidOperation:
+        raise ValueError(_("montant invalide « %(value)s »") % {"value": value[:30]}) from None
+    if amount < 0:
+        raise ValueError(_("un montant ne peut pas être négatif (%(value)s)") % {"value": value[:30]})
+    return amount
+
+
+def parse_year(value):
+    if not value.isdigit() or not 1900 <= int(value) <= 2100:
+        raise ValueError(_("année invalide « %(value)s »") % {"value": value[:30]})
+    return int(value)
+
+
+class TableReader:
+    """Reads every row of a table into `plan`; subclasses check one row in `read_row`."""
+
+    columns = ()
+
+    def __init__(self, plan, *, user, excel_fr):
+        self.plan, self.user, self.excel_fr = plan, user, excel_fr
+
+    @classmethod
+    def plan(cls, data, *, user=None):
+        """Read and validate `data` (bytes) for `user` (None: command line, full rights)."""
+        plan = ImportPlan()
+        try:
+            header, reader, excel_fr = read_table(data, cls.columns)
+        except ImportProblem as exc:
+            plan.problems.append(exc.problem)
+            return plan
+        cls(plan, user=user, excel_fr=excel_fr).read(header, reader)
+        return plan
+
+    def problem(self, line, column, message):
+        # One message per cell: the model's own check would repeat ours.
+        if not any(p.line == line and p.column == column for p in self.plan.problems[-10:]):
+            self.plan.problems.append(Problem(line, column, message))
+
+    def read(self, header, reader):
+        seen = {}
+        line = 1
+        try:
+            for line, cells in enumerate(reader, start=2):
+                if not any(cell.strip() for cell in cells):
+                    continue
+                if len(cells) != len(header):
+                    self.problem(line, "", _("%(found)s colonnes au lieu de %(expected)s.") % {"found": len(cells), "expected": len(header)})
+                    continue
+                self.add(line, self.read_row(line, dict(zip(header, (unprotect(c) for c in cells)))), seen)
+        except csv.Error as exc:
+            self.problem(line + 1, "", _("CSV illisible : %(error)s") % {"error": exc})
+
+    def add(self, line, row, seen):
+        if row is None:
+            return
+        if row.slug in seen:
+            self.problem(line, "slug", _("« %(slug)s » figure déjà ligne %(other)s.") % {"slug": row.slug, "other": seen[row.slug]})
+            return
+        seen[row.slug] = line
+        self.plan.rows.append(row)
+
+    def read_row(self, line, row):
+        raise NotImplementedError
+
+    def convert(self, line, column, raw, parser):
+        raw = raw.strip()
+        if not raw:
+            return None
+        try:
+            return parser(raw)
+        except ValueError as exc:
+            self.problem(line, column, str(exc))
+            return None
+
+    def check_instance(self, line, instance, *, exclude=(), columns=None):
+        """The model's own field and clean() checks, reported on the file's columns."""
+        try:
+            instance.clean_fields(exclude=list(exclude))
+            instance.clean()
+        except ValidationError as exc:
+            for name, messages in exc.message_dict.items():
+                for message in messages:
+                    self.problem(line, (columns or {}).get(name, name), message)
+
+
+def iter_apply(plan, write_row):
+    """Write a problem-free plan in one transaction, yielding (rows done, total) as it goes."""
+    if not plan.ok:
+        raise PlanHasProblems(_("Le fichier contient des erreurs : rien n'a été importé."))
+    total = len(plan.rows)
+    with transaction.atomic():
+        for index, row in enumerate(plan.rows, start=1):
+            write_row(row)
+            if index % PROGRESS_EVERY == 0 or index == total:
+                yield index, total
+
+
+@dataclass
+class Importer:
+    """One kind of CSV import: how to read and check a file, how to write one row."""
+
+    name: str
+    reader: type
+    writer: type  # writer(user=..., publish=...) returns a callable(row_plan)
+
+    def plan(self, data, *, user=None):
+        return self.reader.plan(data, user=user)
+
+    def iter_apply(self, plan, *, user=None, publish=False):
+        return iter_apply(plan, self.writer(user=user, publish=publish))
+
+    def apply(self, plan, *, user=None, publish=False, progress=None):
+        """Write every row of a problem-free plan in one transaction. Returns (created, updated)."""
+        for done, total in self.iter_apply(plan, user=user, publish=publish):
+            if progress:
+                progress(done, total)
+        return plan.created, plan.updated

@@ -1,0 +1,96 @@
+"""Listing and CSV views over one FilterSet; bad filters and pages get a message and a 400."""
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.utils.translation import gettext as _
+from django.views import View
+from django_filters.views import FilterView
+
+from .csvfile import Dialect, encode_rows
+
+
+def csv_response(rows, *, filename, request):
+    """Stream `rows` as CSV in the dialect asked by `?dialect=` (400 if unknown)."""
+    dialect = request.GET.get("dialect") or Dialect.STANDARD
+    if dialect not in Dialect.CHOICES or len(request.GET.getlist("dialect")) > 1:
+        return HttpResponseBadRequest(
+            _("Format inconnu. Valeurs possibles : %(choices)s.") % {"choices": ", ".join(Dialect.CHOICES)},
+            content_type="text/plain; charset=utf-8",
+        )
+    response = StreamingHttpResponse(encode_rows(rows, dialect), content_type="text/csv; charset=utf-8")
+    suffix = "-excel-fr" if dialect == Dialect.EXCEL_FR else ""
+    response["Content-Disposition"] = f'attachment; filename="{filename}{suffix}.csv"'
+    return response
+
+
+def bad_filters_response(messages):
+    text = _("Filtres invalides :") + "\n" + "\n".join(f"- {m}" for m in messages)
+    return HttpResponseBadRequest(text, content_type="text/plain; charset=utf-8")
+
+
+class BadPage(Exception):
+    pass
+
+
+class FilteredListView(FilterView):
+    paginate_by = 20
+    force_first_page = False
+
+    def get_filterset_kwargs(self, filterset_class):
+        # Always bound, so default ordering applies to the bare listing too.
+        return {"data": self.request.GET, "request": self.request, "queryset": self.get_queryset()}
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        errors = []
+        if self.filterset.is_valid():
+            self.object_list = self.filterset.qs
+        else:
+            errors = self.filterset.errors_as_text()
+            self.object_list = self.filterset.queryset.none()
+        try:
+            context = self.get_context_data(filter=self.filterset, object_list=self.object_list, errors=errors)
+        except BadPage as exc:
+            errors.append(str(exc))
+            self.object_list = self.filterset.queryset.none()
+            self.force_first_page = True
+            context = self.get_context_data(filter=self.filterset, object_list=self.object_list, errors=errors)
+        return self.render_to_response(context, status=400 if errors else 200)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        pages = [] if self.force_first_page else self.request.GET.getlist("page")
+        if len(pages) > 1:
+            raise BadPage(_("Le paramètre « page » ne peut apparaître qu'une fois."))
+        raw = pages[0] if pages else 1
+        try:
+            page = paginator.page(raw)
+        except PageNotAnInteger:
+            raise BadPage(_("Le numéro de page « %(page)s » n'est pas un nombre entier.") % {"page": str(raw)[:20]}) from None
+        except EmptyPage:
+            raise BadPage(
+                _("La page %(page)s n'existe pas : les résultats tiennent sur %(count)s page(s).")
+                % {"page": str(raw)[:20], "count": paginator.num_pages}
+            ) from None
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["querystring"] = query.urlencode()
+        context["errors"] = kwargs.get("errors", [])
+        return context
+
+
+class FilteredExportView(View):
+    """The CSV twin of a FilteredListView: same FilterSet, same queryset, all rows."""
+
+    filterset_class = None
+    filename = None
+    rows = None  # a generator function: queryset -> header, then rows
+
+    def get(self, request, *args, **kwargs):
+        filterset = self.filterset_class(request.GET, queryset=self.get_queryset())
+        if not filterset.is_valid():
+            return bad_filters_response(filterset.errors_as_text())
+        return csv_response(type(self).rows(filterset.qs), filename=self.filename, request=request)

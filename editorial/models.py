@@ -1,0 +1,71 @@
+"""Publication: states, the abstract Publishable entry, its QuerySet, and stored uploads."""
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from . import policy
+
+
+class PublicationState(models.TextChoices):
+    DRAFT = "draft", _("Brouillon")
+    SUBMITTED = "submitted", _("Soumis pour relecture")
+    PUBLISHED = "published", _("Publié")
+    ARCHIVED = "archived", _("Archivé")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(publication_state=PublicationState.PUBLISHED)
+
+    def editable_by(self, user):
+        """The rows `user` may reach in the editors' workspace (see `editorial.policy`)."""
+        return policy.reachable(user, self)
+
+    def owned_by(self, user):
+        """Rows that belong to `user`'s organisations; each model says how."""
+        return self.none()
+
+
+class Publishable(models.Model):
+    """Publication state and provenance shared by every public entry."""
+
+    publication_state = models.CharField(
+        _("état de publication"), max_length=20, choices=PublicationState.choices,
+        default=PublicationState.DRAFT, db_index=True,
+    )
+    published_at = models.DateTimeField(_("publié le"), null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", editable=False, verbose_name=_("publié par"),
+    )
+    source = models.TextField(_("source"), blank=True, help_text=_("Document ou page d'où viennent ces informations."))
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_public(self):
+        return self.publication_state == PublicationState.PUBLISHED
+
+
+class Upload(models.Model):
+    """A CSV file uploaded for import, kept between preview and confirmation.
+
+    Stored in the database (not the session, not a server's disk) so that any
+    app server can confirm it; referenced by its random id in the confirm form.
+    """
+
+    token = models.CharField(max_length=43, unique=True)
+    kind = models.CharField(max_length=40)
+    data = models.BinaryField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("fichier importé")
+        verbose_name_plural = _("fichiers importés")
+        default_permissions = ()
+        # Held by reviewers: reach every entry, publish and archive.
+        permissions = [("review", _("Peut relire, publier et archiver toutes les fiches"))]

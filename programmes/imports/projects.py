@@ -1,0 +1,112 @@
+"""Funded-project CSV import: the columns of /projets/export.csv.
+
+The programme and the beneficiary are named by slug, partners by name (as the
+export writes them); each must match exactly one organisation."""
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from actors.models import Actor
+from core.csvfile import split_list
+from core.imports import RowPlan, TableReader, parse_amount, parse_date, parse_year
+from editorial import policy
+from editorial.models import PublicationState
+from editorial.workflow import stamp_publication
+from territories.models import Territory
+
+from ..exports import PROJECT_COLUMNS
+from ..models import FundedProject, Programme
+from ..services import save_project
+
+TEXTS = ("title", "description", "website", "source")
+
+
+class ProjectReader(TableReader):
+    columns = PROJECT_COLUMNS
+
+    def __init__(self, plan, *, user, excel_fr):
+        super().__init__(plan, user=user, excel_fr=excel_fr)
+        self.territories = Territory.objects.all().by_codes()
+        self.actors = Actor.objects.in_bulk(field_name="slug")
+        self.actors_by_name = {}
+        for actor in self.actors.values():
+            self.actors_by_name.setdefault(actor.name, []).append(actor)
+        self.programmes = Programme.objects.in_bulk(field_name="slug")
+        self.existing = FundedProject.objects.in_bulk(field_name="slug")
+        self.privileged = user is None or policy.sees_everything(user)
+        if not self.privileged:
+            self.own_programmes = set(Programme.objects.editable_by(user).values_list("id", flat=True))
+
+    def read_row(self, line, row):
+        before = len(self.plan.problems)
+        values = {name: row[name].strip() if name != "description" else row[name] for name in TEXTS}
+        if not values["title"]:
+            self.problem(line, "title", _("le titre est obligatoire."))
+        values["year"] = self.convert(line, "year", row["year"], parse_year)
+        values["awarded_on"] = self.convert(line, "awarded_on", row["awarded_on"], parse_date)
+        values["amount"] = self.convert(line, "amount_eur", row["amount_eur"], lambda v: parse_amount(v, self.excel_fr))
+        values["programme"] = self.lookup(line, "programme_slug", self.programmes, row["programme_slug"].strip())
+        values["beneficiary"] = self.lookup(line, "beneficiary_slug", self.actors, row["beneficiary_slug"].strip())
+        values["territory"] = self.territory(line, row["territory_code"].strip())
+        slug = row["slug"].strip() or slugify(values["title"])[:300]
+        plan = RowPlan(line=line, slug=slug, values=values, existing=self.existing.get(slug))
+        plan.relations = {"partners": self.partners(line, row["partners"])}
+        self.check_scope(line, plan)
+        if len(self.plan.problems) == before:
+            instance = FundedProject(slug=slug, **values)
+            self.check_instance(line, instance, exclude=["search_text"], columns={"amount": "amount_eur", "programme": "programme_slug", "beneficiary": "beneficiary_slug"})
+            values["year"] = instance.year
+        return plan if len(self.plan.problems) == before else None
+
+    def lookup(self, line, column, known, slug):
+        if slug not in known:
+            self.problem(line, column, _("« %(slug)s » n'existe pas dans l'annuaire.") % {"slug": slug[:60]})
+        return known.get(slug)
+
+    def territory(self, line, code):
+        if code and code not in self.territories:
+            self.problem(line, "territory_code", _("territoire inconnu « %(code)s » (attendu par ex. region:53).") % {"code": code[:40]})
+        return self.territories.get(code)
+
+    def partners(self, line, cell):
+        found = []
+        for name in split_list(cell):
+            matches = self.actors_by_name.get(name, [])
+            if len(matches) != 1:
+                message = _("partenaire inconnu « %(name)s ».") if not matches else _("plusieurs organisations s'appellent « %(name)s ».")
+                self.problem(line, "partners", message % {"name": name[:60]})
+            else:
+                found.append(matches[0])
+        return found
+
+    def check_scope(self, line, plan):
+        if self.privileged:
+            return
+        programme = plan.values["programme"]
+        if programme is not None and programme.id not in self.own_programmes:
+            self.problem(line, "programme_slug", _("« %(slug)s » appartient à une autre organisation.") % {"slug": programme.slug})
+        if plan.existing is not None and plan.existing.programme_id not in self.own_programmes:
+            self.problem(line, "slug", _("« %(slug)s » appartient à une autre organisation : vous ne pouvez pas la modifier.") % {"slug": plan.slug})
+
+
+class ProjectWriter:
+    def __init__(self, *, user=None, publish=False):
+        self.user, self.publish = user, publish
+        self.reason = _("Import CSV")
+
+    def __call__(self, row):
+        project = row.existing or FundedProject(slug=row.slug, publication_state=PublicationState.DRAFT)
+        partners = row.relations["partners"]
+        if row.existing is not None and not _differs(project, row.values, partners):
+            return project
+        if row.existing is None and self.publish:
+            project.publication_state = PublicationState.PUBLISHED
+            stamp_publication(project, self.user)
+        for name, value in row.values.items():
+            setattr(project, name, value)
+        return save_project(project=project, partners=partners, user=self.user, reason=self.reason)
+
+
+def _differs(project, values, partners):
+    if any(getattr(project, name) != value for name, value in values.items()):
+        return True
+    return {a.id for a in project.partners.all()} != {a.id for a in partners}

@@ -1,0 +1,110 @@
+"""Writes of programmes, funded projects, themes and audiences (keyword-only arguments).
+
+Every write here also refreshes what is derived from it — the search text of
+the entries it touches — in bulk. The admin, the CSV imports, the demo loader
+and the shell all write through these functions.
+"""
+from django.db import transaction
+
+from actors.models import Actor
+from editorial.history import single_history_record
+
+from .models import FundedProject, Programme, ProgrammeActor, Theme
+
+
+def refresh_search(*, programme_ids=(), project_ids=()):
+    Programme.objects.filter(id__in=list(programme_ids)).refresh_search_text()
+    FundedProject.objects.filter(id__in=list(project_ids)).refresh_search_text()
+
+
+def refresh_for_actors(actor_ids):
+    """Registered with `actors.services`: entries that show these actors' names."""
+    refresh_search(
+        programme_ids=ProgrammeActor.objects.filter(actor_id__in=actor_ids).values_list("programme_id", flat=True),
+        project_ids=FundedProject.objects.filter(beneficiary_id__in=actor_ids).values_list("id", flat=True),
+    )
+
+
+def rebuild_search_index():
+    """Recompute every search text (repairs any database). Returns the counts."""
+    Actor.objects.all().refresh_search_text()
+    Programme.objects.all().refresh_search_text()
+    FundedProject.objects.all().refresh_search_text()
+    return {"actors": Actor.objects.count(), "programmes": Programme.objects.count(), "funded_projects": FundedProject.objects.count()}
+
+
+def set_roles(*, programme, roles):
+    """Make the programme's roles exactly `roles`, a set of (actor_id, role); unchanged links stay."""
+    wanted = set(roles)
+    current = set(programme.roles.values_list("actor_id", "role"))
+    for actor_id, role in current - wanted:
+        for link in programme.roles.filter(actor_id=actor_id, role=role):
+            link.delete()  # one by one: the role history records each removal
+    for actor_id, role in sorted(wanted - current):
+        ProgrammeActor.objects.create(programme=programme, actor_id=actor_id, role=role)
+    return current != wanted
+
+
+def _set_m2m(manager, wanted):
+    wanted = list(wanted)
+    if {obj.pk for obj in manager.all()} != {obj.pk for obj in wanted}:
+        manager.set(wanted)
+        return True
+    return False
+
+
+@transaction.atomic
+def save_programme(*, programme, territories=None, themes=None, audiences=None, roles=None, user=None, reason=None):
+    """Create or update `programme` and the relations given (None: left as they are).
+
+    One history record per call, with the final state; search text refreshed."""
+    created = programme.pk is None
+    programme._history_user = user
+    programme._change_reason = reason
+    with single_history_record(programme, created=created):
+        programme.save()
+        if territories is not None:
+            _set_m2m(programme.territories, territories)
+        if themes is not None:
+            _set_m2m(programme.themes, themes)
+        if audiences is not None:
+            _set_m2m(programme.audiences, audiences)
+        if roles is not None:
+            set_roles(programme=programme, roles=roles)
+    refresh_search(programme_ids=[programme.id])
+    return programme
+
+
+@transaction.atomic
+def save_project(*, project, partners=None, user=None, reason=None):
+    created = project.pk is None
+    if project.awarded_on and not project.year:
+        project.year = project.awarded_on.year
+    project._history_user = user
+    project._change_reason = reason
+    with single_history_record(project, created=created):
+        project.save()
+        if partners is not None:
+            _set_m2m(project.partners, partners)
+    refresh_search(project_ids=[project.id])
+    return project
+
+
+@transaction.atomic
+def save_reference_item(*, item):
+    """Create or update a theme or an audience; programmes that show a theme are refreshed."""
+    item.save()
+    if isinstance(item, Theme):
+        refresh_search(programme_ids=item.programmes.values_list("id", flat=True))
+    return item
+
+
+@transaction.atomic
+def delete_reference_items(*, items):
+    items = list(items)
+    programme_ids = set()
+    for item in items:
+        programme_ids.update(item.programmes.values_list("id", flat=True))
+        item.delete()
+    if any(isinstance(item, Theme) for item in items):
+        refresh_search(programme_ids=programme_ids)

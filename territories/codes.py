@@ -1,0 +1,16 @@
+"""The one textual form of a territory reference: `kind:INSEE code` (`region:53`)."""
+from django.utils.translation import gettext as _
+
+SEPARATOR = ":"
+
+
+def format_code(territory):
+    return f"{territory.kind}{SEPARATOR}{territory.insee_code}" if territory else ""
+
+
+def parse_code(text):
+    """`"region:53"` → `("region", "53")`; raises ValueError on any other shape."""
+    kind, sep, code = (text or "").strip().partition(SEPARATOR)
+    if not sep or not kind or not code:
+        raise ValueError(_("code de territoire invalide « %(code)s » (attendu par ex. region:53).") % {"code": text[:40]})
+    return kind, code

@@ -1,0 +1,23 @@
+"""Territory choices for public FilterSets, by INSEE code as in `?region=53`."""
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from .models import Territory
+
+
+def territory_filter(kind, label, method):
+    return django_filters.ModelChoiceFilter(
+        label=label, method=method, to_field_name="insee_code",
+        queryset=Territory.objects.filter(kind=kind).order_by("name"),
+        error_messages={"invalid_choice": _("Code INSEE inconnu : %(value)s.")},
+        empty_label=_("Toutes"),
+    )
+
+
+def _located_in(queryset, name, territory):
+    return queryset.located_in(territory) if territory else queryset
+
+
+def region_filter():
+    """`?region=53`: rows whose queryset says they are located in that region (`located_in`)."""
+    return territory_filter(Territory.Kind.REGION, _("Région"), _located_in)

@@ -1,0 +1,132 @@
+"""French geography: territories, their containment closure, and the one rule of scope.
+
+A programme, a project or an actor is attached to territories; "applies in X" means
+the territory is X, is inside X, or contains X. The closure table makes each of
+those one indexed lookup, and `TerritoryScope` is the only place that says so.
+"""
+from functools import cached_property
+
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.utils.translation import gettext_lazy as _
+
+from .codes import format_code, parse_code
+
+
+class TerritoryQuerySet(models.QuerySet):
+    def regions(self):
+        return self.filter(kind=Territory.Kind.REGION).order_by("name")
+
+    def by_codes(self):
+        """{`kind:code`: territory} for every territory (imports resolve codes with it)."""
+        return {format_code(t): t for t in self}
+
+    def get_by_code(self, text):
+        kind, code = parse_code(text)
+        return self.get(kind=kind, insee_code=code)
+
+    def count_applying(self, links, *, object_field, territory_field="territory_id", local_only=False):
+        """{insee_code: how many distinct objects apply in each of these territories}.
+
+        `links` are rows with a `territory_field` and an `object_field` (a programme's territories);
+        one query, counted in SQL with the rule of `TerritoryScope`."""
+        scope = TerritoryScope(OuterRef(OuterRef("pk")), local_only=local_only)
+        matching = (
+            links.filter(scope.applies_q(territory_field)).order_by()
+            .annotate(group=Value(1)).values("group").annotate(n=Count(object_field, distinct=True)).values("n")
+        )
+        return {code: n or 0 for code, n in self.annotate(n=Subquery(matching)).values_list("insee_code", "n")}
+
+
+class Territory(models.Model):
+    class Kind(models.TextChoices):
+        CONTINENT = "continent", _("Continent")
+        COUNTRY = "country", _("Pays")
+        REGION = "region", _("Région")
+        DEPARTMENT = "department", _("Département")
+        EPCI = "epci", _("Métropole / intercommunalité")
+
+    # Kinds above any region: their programmes apply everywhere in France.
+    SUPRA_NATIONAL = (Kind.COUNTRY, Kind.CONTINENT)
+
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    # INSEE code: region "53", department "35", EPCI SIREN; "FR" / "EU" above.
+    insee_code = models.CharField(_("code INSEE"), max_length=12)
+    name = models.CharField(_("nom"), max_length=200)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=200, unique=True)
+    # The tables keep the names they had when territories lived in `actors`.
+    parents = models.ManyToManyField(
+        "self", symmetrical=False, related_name="children", blank=True, verbose_name=_("parents directs"),
+        db_table="actors_territory_parents",
+    )
+    # Transitive closure, self included: "inside X" and "containing X" are one join each.
+    ancestors = models.ManyToManyField(
+        "self", through="TerritoryClosure", through_fields=("descendant", "ancestor"),
+        symmetrical=False, related_name="descendants",
+    )
+
+    objects = TerritoryQuerySet.as_manager()
+
+    class Meta:
+        db_table = "actors_territory"
+        verbose_name = _("territoire")
+        verbose_name_plural = _("territoires")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["kind", "insee_code"], name="territory_kind_code_unique")]
+
+    def __str__(self):
+        return f"{self.name} ({self.insee_code})" if self.kind == self.Kind.DEPARTMENT else self.name
+
+    @property
+    def code(self):
+        return format_code(self)
+
+
+class TerritoryClosure(models.Model):
+    """One row per (territory, ancestor) pair, including (t, t) at depth 0."""
+
+    descendant = models.ForeignKey(Territory, on_delete=models.CASCADE, related_name="+")
+    ancestor = models.ForeignKey(Territory, on_delete=models.CASCADE, related_name="+")
+    depth = models.PositiveSmallIntegerField()
+
+    class Meta:
+        db_table = "actors_territoryclosure"
+        constraints = [models.UniqueConstraint(fields=["descendant", "ancestor"], name="closure_pair_unique")]
+        indexes = [models.Index(fields=["ancestor", "descendant"])]
+
+
+class TerritoryScope:
+    """What "in X" means, once: as subqueries (to filter) and as id sets (to explain).
+
+    - inside: X and every territory inside it;
+    - containing: every territory containing X (without France and Europe when `local_only`);
+    - applies: inside or containing — where a programme of that territory applies in X.
+    """
+
+    def __init__(self, territory, *, local_only=False):
+        self.territory = territory
+        self.local_only = local_only
+
+    def inside(self):
+        return TerritoryClosure.objects.filter(ancestor=self.territory).values("descendant_id")
+
+    def containing(self):
+        rows = TerritoryClosure.objects.filter(descendant=self.territory)
+        if self.local_only:
+            rows = rows.exclude(ancestor__kind__in=Territory.SUPRA_NATIONAL)
+        return rows.values("ancestor_id")
+
+    def applies_q(self, field):
+        """A Q on `field` (a territory id column) for "applies in X"."""
+        return Q(**{f"{field}__in": self.inside()}) | Q(**{f"{field}__in": self.containing()})
+
+    def inside_q(self, field):
+        return Q(**{f"{field}__in": self.inside()})
+
+    @cached_property
+    def inside_ids(self):
+        return set(self.inside().values_list("descendant_id", flat=True))
+
+    @cached_property
+    def containing_ids(self):
+        return set(self.containing().values_list("ancestor_id", flat=True))

@@ -1,0 +1,17 @@
+from core.text import fold, search_words
+
+
+def test_fold_removes_accents_case_and_ligatures():
+    assert fold("Données de SANTÉ") == "donnees de sante"
+    assert fold("BIOTHÉRAPIES  Œuvre") == "biotherapies oeuvre"
+    assert fold("Côte d’Azur") == "cote d'azur"
+
+
+def test_fold_strips_nul_and_handles_empty():
+    assert fold("a\x00b") == "a b"
+    assert fold(None) == ""
+
+
+def test_search_words_dedupes_and_caps():
+    assert search_words("Santé santé  numérique") == ["sante", "numerique"]
+    assert len(search_words(" ".join(f"w{i}" for i in range(50)))) == 12

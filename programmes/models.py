@@ -44,6 +44,10 @@ class ReferenceItem(models.Model):
     slug = models.SlugField(_("identifiant d'URL"), max_length=120, unique=True)
     position = models.PositiveSmallIntegerField(_("ordre"), default=0)
 
+    # `theme.programmes.add(p)` sends the m2m signal with the theme as instance; django-simple-history
+    # ignores `reverse` and would look for the theme's (absent) history. This flag makes it skip.
+    skip_history_when_saving = True
+
     class Meta:
         abstract = True
         ordering = ["position", "name"]

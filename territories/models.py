@@ -67,6 +67,10 @@ class Territory(models.Model):
 
     objects = TerritoryQuerySet.as_manager()
 
+    # Programmes record their territories in their history; `territory.programmes.add(p)` sends
+    # the signal with the territory as instance, which django-simple-history must skip (no history).
+    skip_history_when_saving = True
+
     class Meta:
         db_table = "actors_territory"
         verbose_name = _("territoire")

@@ -2,6 +2,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import timezone
 
 from editorial.models import PublicationState as S
 from editorial.roles import EDITORS, REVIEWERS
@@ -71,7 +72,7 @@ def test_dashboard_counts_waiting_and_stale(client, users):
     import datetime
 
     ProgrammeFactory(publication_state=S.SUBMITTED, website="https://x.example")
-    ProgrammeFactory(deadline=datetime.date(2020, 1, 1), website="https://y.example", last_verified_on=datetime.date.today())
+    ProgrammeFactory(deadline=datetime.date(2020, 1, 1), website="https://y.example", last_verified_on=timezone.localdate())
     client.force_login(users["reviewer"])
     page = client.get(reverse("admin:index")).content.decode()
     assert "En attente de relecture" in page
@@ -81,13 +82,12 @@ def test_dashboard_counts_waiting_and_stale(client, users):
 
 
 def test_mark_as_verified_today(client, users):
-    import datetime
-
     programme = ProgrammeFactory()
     client.force_login(users["admin"])
     client.post(reverse("admin:programmes_programme_changelist"), {"action": "mark_verified", "_selected_action": [programme.pk]})
     programme.refresh_from_db()
-    assert programme.last_verified_on == datetime.date.today()
+    # The directory's day is Paris's (TIME_ZONE), not the machine's UTC date.
+    assert programme.last_verified_on == timezone.localdate()
 
 
 def test_groups_exist_after_migrate(db):

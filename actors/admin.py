@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import ImportAdminMixin, PublishableAdmin
-from editorial.policy import reachable
+from editorial.policy import manages_accounts, reachable
 from territories.admin import RegionListFilter
 
 from .imports import ACTORS
@@ -32,7 +32,7 @@ class ActorAdmin(ImportAdminMixin, PublishableAdmin):
 
     def get_fieldsets(self, request, obj=None):
         main = ["name", "acronym", "slug", "kind", "seat", "siren", "website", "description"]
-        if request.user.is_superuser:
+        if manages_accounts(request.user):
             main.append("editors")
         return [
             (None, {"fields": main}),

@@ -1,12 +1,10 @@
 """Actor CSV import: the columns of /acteurs/export.csv, written through `actors.services`."""
-from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.imports import Importer, RowPlan, TableReader
 from editorial import policy
-from editorial.models import PublicationState
-from editorial.workflow import stamp_publication
+from editorial.imports import EntryWriter
 from territories.models import Territory
 
 from .exports import ACTOR_COLUMNS
@@ -49,24 +47,11 @@ class ActorReader(TableReader):
             self.problem(line, "slug", _("« %(slug)s » appartient à une autre organisation : vous ne pouvez pas la modifier.") % {"slug": plan.slug})
 
 
-class ActorWriter:
-    def __init__(self, *, user=None, publish=False):
-        self.user, self.publish = user, publish
-        self.reason = _("Import CSV")
+class ActorWriter(EntryWriter):
+    model = Actor
 
-    @transaction.atomic
-    def __call__(self, row):
-        actor = row.existing or Actor(slug=row.slug, publication_state=PublicationState.DRAFT)
-        if row.existing is not None and all(getattr(actor, name) == value for name, value in row.values.items()):
-            return actor
-        if row.existing is None and self.publish:
-            actor.publication_state = PublicationState.PUBLISHED
-            stamp_publication(actor, self.user)
-        for name, value in row.values.items():
-            setattr(actor, name, value)
-        actor._history_user = self.user
-        actor._change_reason = self.reason
-        return save_actor(actor=actor)
+    def save(self, entry, relations):
+        return save_actor(actor=entry)
 
 
 ACTORS = Importer("actors", ActorReader, ActorWriter)

@@ -1,7 +1,8 @@
-"""Admin page of every CSV import: upload, preview every problem, then confirm.
+"""CSV imports of publishable entries: the row writer and the admin page.
 
-The upload is kept as a stored file (`Upload`) referenced by a random id in the
-confirm form, then read again and checked again before anything is written.
+The admin page uploads, previews every problem, then confirms. The upload is
+kept as a stored file (`Upload`) referenced by a random id in the confirm form,
+then read again and checked again before anything is written.
 """
 import logging
 import secrets
@@ -18,11 +19,58 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from . import policy
-from .models import Upload
+from .models import PublicationState, Upload
+from .workflow import stamp_publication
 
 logger = logging.getLogger(__name__)
 MAX_BYTES = 20 * 1024 * 1024
 PREVIEW_ROWS = 50
+
+
+def _ids(values):
+    return {getattr(value, "id", value) for value in values}
+
+
+class EntryWriter:
+    """Writes one checked row: a new draft (published when asked), or the existing entry;
+    a row identical to the entry (fields and relations) is not written at all."""
+
+    model = None
+
+    def __init__(self, *, user=None, publish=False):
+        self.user, self.publish = user, publish
+        self.reason = _("Import CSV")
+
+    def __call__(self, row):
+        relations = self.relations(row)
+        entry = row.existing
+        if entry is not None and not self.differs(entry, row.values, relations):
+            return entry
+        if entry is None:
+            entry = self.model(slug=row.slug, publication_state=PublicationState.DRAFT)
+            if self.publish:
+                entry.publication_state = PublicationState.PUBLISHED
+                stamp_publication(entry, self.user)
+        for name, value in row.values.items():
+            setattr(entry, name, value)
+        entry._history_user, entry._change_reason = self.user, self.reason
+        return self.save(entry, relations)
+
+    def relations(self, row):
+        """{relation: objects (or keys)} to write with the entry."""
+        return {}
+
+    def current_relations(self, entry):
+        return {}
+
+    def differs(self, entry, values, relations):
+        if any(getattr(entry, name) != value for name, value in values.items()):
+            return True
+        current = self.current_relations(entry)
+        return any(_ids(current[name]) != _ids(wanted) for name, wanted in relations.items())
+
+    def save(self, entry, relations):
+        raise NotImplementedError
 
 
 class UploadForm(forms.Form):

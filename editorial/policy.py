@@ -21,6 +21,11 @@ def sees_everything(user):
     return is_staff(user) and (user.is_superuser or user.has_perm(REVIEW_PERMISSION))
 
 
+def manages_accounts(user):
+    """Administrators alone attach accounts to organisations (and create accounts)."""
+    return is_staff(user) and user.is_superuser
+
+
 def reachable(user, queryset):
     """`queryset` narrowed to what `user` may see and edit."""
     if not is_staff(user):

@@ -9,8 +9,8 @@ from core.csvfile import split_list
 from core.imports import Problem, RowPlan, TableReader, parse_amount, parse_date
 from core.text import fold
 from editorial import policy
+from editorial.imports import EntryWriter
 from editorial.models import PublicationState
-from editorial.workflow import stamp_publication
 from territories.models import Territory
 
 from ..exports import PROGRAMME_COLUMNS
@@ -169,40 +169,28 @@ class References:
         return self.cache[key]
 
 
-class ProgrammeWriter:
-    """Writes one checked row through `services.save_programme`; an unchanged row is left alone."""
+class ProgrammeWriter(EntryWriter):
+    """Writes one checked row through `services.save_programme`."""
+
+    model = Programme
 
     def __init__(self, *, user=None, publish=False):
-        self.user, self.publish, self.refs = user, publish, References()
-        self.reason = _("Import CSV")
+        super().__init__(user=user, publish=publish)
+        self.refs = References()
 
-    def __call__(self, row):
-        programme = row.existing or Programme(slug=row.slug, publication_state=PublicationState.DRAFT)
-        relations = {
+    def relations(self, row):
+        return {
             "territories": row.relations["territories"],
             "themes": [self.refs.get(Theme, slug, name) for slug, name in row.relations["themes"]],
             "audiences": [self.refs.get(Audience, slug, name) for slug, name in row.relations["audiences"]],
             "roles": {(self.refs.get(Actor, slug, name).id, role) for role, slug, name in row.relations["roles"]},
         }
-        if row.existing is not None and not _differs(programme, row.values, relations):
-            return programme
-        if row.existing is None and self.publish:
-            programme.publication_state = PublicationState.PUBLISHED
-            stamp_publication(programme, self.user)
-        for name, value in row.values.items():
-            setattr(programme, name, value)
-        return save_programme(programme=programme, user=self.user, reason=self.reason, **relations)
 
+    def current_relations(self, entry):
+        return {
+            "territories": entry.territories.all(), "themes": entry.themes.all(), "audiences": entry.audiences.all(),
+            "roles": set(entry.roles.values_list("actor_id", "role")),
+        }
 
-def _differs(programme, values, relations):
-    if any(getattr(programme, name) != value for name, value in values.items()):
-        return True
-    current = {
-        "territories": {t.id for t in programme.territories.all()},
-        "themes": {t.id for t in programme.themes.all()},
-        "audiences": {a.id for a in programme.audiences.all()},
-        "roles": set(programme.roles.values_list("actor_id", "role")),
-    }
-    wanted = {name: {obj.id for obj in objs} for name, objs in relations.items() if name != "roles"}
-    wanted["roles"] = relations["roles"]
-    return current != wanted
+    def save(self, entry, relations):
+        return save_programme(programme=entry, user=self.user, reason=self.reason, **relations)

@@ -9,8 +9,7 @@ from actors.models import Actor
 from core.csvfile import split_list
 from core.imports import RowPlan, TableReader, parse_amount, parse_date, parse_year
 from editorial import policy
-from editorial.models import PublicationState
-from editorial.workflow import stamp_publication
+from editorial.imports import EntryWriter
 from territories.models import Territory
 
 from ..exports import PROJECT_COLUMNS
@@ -88,25 +87,14 @@ class ProjectReader(TableReader):
             self.problem(line, "slug", _("« %(slug)s » appartient à une autre organisation : vous ne pouvez pas la modifier.") % {"slug": plan.slug})
 
 
-class ProjectWriter:
-    def __init__(self, *, user=None, publish=False):
-        self.user, self.publish = user, publish
-        self.reason = _("Import CSV")
+class ProjectWriter(EntryWriter):
+    model = FundedProject
 
-    def __call__(self, row):
-        project = row.existing or FundedProject(slug=row.slug, publication_state=PublicationState.DRAFT)
-        partners = row.relations["partners"]
-        if row.existing is not None and not _differs(project, row.values, partners):
-            return project
-        if row.existing is None and self.publish:
-            project.publication_state = PublicationState.PUBLISHED
-            stamp_publication(project, self.user)
-        for name, value in row.values.items():
-            setattr(project, name, value)
-        return save_project(project=project, partners=partners, user=self.user, reason=self.reason)
+    def relations(self, row):
+        return {"partners": row.relations["partners"]}
 
+    def current_relations(self, entry):
+        return {"partners": entry.partners.all()}
 
-def _differs(project, values, partners):
-    if any(getattr(project, name) != value for name, value in values.items()):
-        return True
-    return {a.id for a in project.partners.all()} != {a.id for a in partners}
+    def save(self, entry, relations):
+        return save_project(project=entry, user=self.user, reason=self.reason, **relations)

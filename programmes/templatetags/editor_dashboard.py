@@ -3,6 +3,7 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from editorial import policy
 from editorial.models import PublicationState
 
 from ..admin.freshness import FRESHNESS_LABELS, freshness_conditions
@@ -14,7 +15,7 @@ register = template.Library()
 @register.inclusion_tag("admin/editor_dashboard.html", takes_context=True)
 def editor_dashboard(context):
     user = context["request"].user
-    if not user.has_perm("programmes.view_programme"):
+    if not policy.can(user, policy.VIEW, model=Programme):
         return {"items": []}
     programmes = Programme.objects.editable_by(user)
     changelist = reverse("admin:programmes_programme_changelist")

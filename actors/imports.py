@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from core.imports import Importer, RowPlan, TableReader
 from editorial import policy
 from editorial.imports import EntryWriter
+from search.index import INDEX_FIELDS
 from territories.models import Territory
 
 from .exports import ACTOR_COLUMNS
@@ -37,7 +38,7 @@ class ActorReader(TableReader):
         slug = row["slug"].strip() or slugify(values["name"])[:255]
         plan = RowPlan(line=line, slug=slug, values=values, existing=self.existing.get(slug))
         self.check_scope(line, plan)
-        self.check_instance(line, Actor(slug=slug, **values), exclude=["search_text"], columns={"seat": "seat_code"})
+        self.check_instance(line, Actor(slug=slug, **values), exclude=INDEX_FIELDS, columns={"seat": "seat_code"})
         return plan if len(self.plan.problems) == before else None
 
     def check_scope(self, line, plan):

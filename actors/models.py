@@ -1,13 +1,13 @@
 """Organisations ("actors") that run, fund or take part in programmes."""
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.search import SearchableQuerySet
-from core.text import join_for_search
 from editorial.models import Publishable, PublishableQuerySet
+from search.index import INDEX_FIELDS, FullTextQuerySet, write_index
 from territories.models import Territory, TerritoryScope
 
 from .validators import validate_siren
@@ -15,7 +15,7 @@ from .validators import validate_siren
 SEARCHED_FIELDS = {"name", "acronym", "description"}
 
 
-class ActorQuerySet(SearchableQuerySet, PublishableQuerySet):
+class ActorQuerySet(FullTextQuerySet, PublishableQuerySet):
     def for_listing(self):
         return self.select_related("seat")
 
@@ -26,25 +26,23 @@ class ActorQuerySet(SearchableQuerySet, PublishableQuerySet):
     def owned_by(self, user):
         return self.filter(editors=user)
 
-    def refresh_search_text(self):
-        """Recompute the folded search text of these rows, in bulk."""
+    def reindex(self):
+        """Re-index these rows, in bulk: name and acronym weigh most, then the description."""
         rows = self.values_list("id", "name", "acronym", "description")
-        actors = [Actor(id=pk, search_text=join_for_search(*parts)) for pk, *parts in rows]
-        Actor.objects.bulk_update(actors, ["search_text"], batch_size=500)
-        return [a.id for a in actors]
+        write_index(Actor, {pk: (f"{name} {acronym}", "", "", description) for pk, name, acronym, description in rows})
 
     def update(self, **kwargs):
         if SEARCHED_FIELDS.isdisjoint(kwargs):
             return super().update(**kwargs)
         ids = list(self.values_list("id", flat=True))
         count = super().update(**kwargs)
-        Actor.objects.filter(id__in=ids).refresh_search_text()
+        Actor.objects.filter(id__in=ids).reindex()
         return count
 
     def bulk_create(self, objs, *args, **kwargs):
-        for actor in objs:
-            actor.search_text = join_for_search(actor.name, actor.acronym, actor.description)
-        return super().bulk_create(objs, *args, **kwargs)
+        objs = super().bulk_create(objs, *args, **kwargs)
+        Actor.objects.filter(id__in=[a.id for a in objs if a.id]).reindex()
+        return objs
 
 
 class Actor(Publishable):
@@ -76,10 +74,15 @@ class Actor(Publishable):
         settings.AUTH_USER_MODEL, blank=True, related_name="organisations", verbose_name=_("comptes éditeurs"),
         help_text=_("Comptes qui éditent les programmes de cette organisation."),
     )
-    search_text = models.TextField(editable=False, blank=True)
+    # The search index (see `search.index`): analysed terms by weight, and PostgreSQL's vector.
+    search_a = models.TextField(editable=False, blank=True)
+    search_b = models.TextField(editable=False, blank=True)
+    search_c = models.TextField(editable=False, blank=True)
+    search_d = models.TextField(editable=False, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ActorQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=INDEX_FIELDS)
 
     class Meta:
         verbose_name = _("acteur")

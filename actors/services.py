@@ -17,7 +17,7 @@ def register_search_dependent(refresh):
 def refresh_search(actor_ids):
     """Bring the search text of these actors, and of what shows them, up to date."""
     actor_ids = list(actor_ids)
-    Actor.objects.filter(id__in=actor_ids).refresh_search_text()
+    Actor.objects.filter(id__in=actor_ids).reindex()
     for refresh in _dependents:
         refresh(actor_ids)
 

@@ -6,6 +6,7 @@ The detail page lists the actor's programmes and projects through the
 from django.views.generic import DetailView
 
 from core.views import FilteredExportView, FilteredListView
+from search.views import SearchResultsMixin
 
 from .exports import actor_rows
 from .filters import ActorFilter
@@ -19,7 +20,7 @@ class ActorQuery:
         return Actor.objects.published().for_listing()
 
 
-class ActorListView(ActorQuery, FilteredListView):
+class ActorListView(SearchResultsMixin, ActorQuery, FilteredListView):
     template_name = "actors/list.html"
 
 

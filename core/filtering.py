@@ -1,4 +1,6 @@
 """Building blocks shared by every public FilterSet (programmes, actors, projects)."""
+from functools import cached_property
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -51,5 +53,11 @@ class SearchFilterSet(StrictFilterSet):
         super().__init__(*args, **kwargs)
         self.form.fields["q"] = search_field()
 
+    @cached_property
+    def query(self):
+        """The parsed `q` (see `search.query`), once per FilterSet."""
+        data = getattr(self.form, "cleaned_data", {}) or {}
+        return self.queryset.parsed(data.get("q") or "")
+
     def filter_search(self, queryset, name, value):
-        return queryset.search(value) if value else queryset
+        return queryset.search(self.query) if value else queryset

@@ -10,7 +10,6 @@ import unicodedata
 # Letters NFKD does not decompose but French users type without the ligature.
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’": "'", "‘": "'"})
 _SPACES = re.compile(r"\s+")
-_WORD = re.compile(r"[\w']+")
 
 
 def fold(text):
@@ -21,18 +20,3 @@ def fold(text):
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.casefold()).strip()
-
-
-def search_words(query, *, max_words=12):
-    """Split a user query into folded words; short noise is dropped, length capped."""
-    words = _WORD.findall(fold(query))
-    unique = []
-    for word in words:
-        word = word.strip("'")
-        if word and word not in unique:
-            unique.append(word[:60])
-    return unique[:max_words]
-
-
-def join_for_search(*parts):
-    return fold(" ".join(str(p) for p in parts if p))

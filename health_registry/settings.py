@@ -42,8 +42,9 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
-    # Dependencies point one way: core ← territories, editorial ← actors ← programmes.
+    # Dependencies point one way: core ← search, territories, editorial ← actors ← programmes.
     "core",
+    "search",
     "territories",
     "editorial",
     "actors",

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from core.csvfile import joined
+from search.index import INDEX_FIELDS
 from territories.codes import format_code
 
 from .models import Programme, ProgrammeActor
@@ -55,7 +56,7 @@ def programme_rows(queryset, *, site_url=None):
     """Header, then one row per programme, in the queryset's order."""
     labels = _Labels(site_url if site_url is not None else settings.SITE_URL)
     yield PROGRAMME_COLUMNS
-    for programme in queryset.defer("search_text", "search_title").iterator(chunk_size=CHUNK):
+    for programme in queryset.defer(*INDEX_FIELDS).iterator(chunk_size=CHUNK):
         yield _programme_row(programme, labels)
 
 

@@ -106,7 +106,8 @@ class ProgrammeFilter(SearchFilterSet):
         queryset = super().filter_queryset(queryset)
         sort = self.sort_key
         if sort == Sort.RELEVANCE:
-            return queryset.with_relevance(self.form.cleaned_data["q"]).order_by("-relevance", "title", "id")
+            # Ties (same rank) by deadline, as the default order.
+            return queryset.with_relevance(self.query).order_by_deadline(first=["-relevance"])
         if sort == Sort.RECENT:
             return queryset.order_by("-created_at", "-id")
         if sort == Sort.TITLE:

@@ -5,6 +5,7 @@ their named methods. Writes go through `programmes.services`.
 """
 from decimal import Decimal
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -15,9 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from actors.models import Actor
-from core.search import SearchableQuerySet
-from core.text import fold, join_for_search, search_words
 from editorial.models import Publishable, PublishableQuerySet
+from search.index import INDEX_FIELDS, FullTextQuerySet, write_index
 from territories.models import Territory, TerritoryScope
 
 from .status import Recurrence, Status, compute_status, status_expression, today
@@ -74,8 +74,8 @@ class Audience(ReferenceItem):
         verbose_name_plural = _("publics éligibles")
 
 
-class SearchTextQuerySet(SearchableQuerySet, PublishableQuerySet):
-    """Keeps `search_text` current through the QuerySet's own bulk writes too."""
+class SearchTextQuerySet(FullTextQuerySet, PublishableQuerySet):
+    """Keeps the search index current through the QuerySet's own bulk writes too."""
 
     searched_fields = frozenset()
 
@@ -84,12 +84,12 @@ class SearchTextQuerySet(SearchableQuerySet, PublishableQuerySet):
             return super().update(**kwargs)
         ids = list(self.values_list("id", flat=True))
         count = super().update(**kwargs)
-        self.model.objects.filter(id__in=ids).refresh_search_text()
+        self.model.objects.filter(id__in=ids).reindex()
         return count
 
     def bulk_create(self, objs, *args, **kwargs):
         objs = super().bulk_create(objs, *args, **kwargs)
-        self.model.objects.filter(id__in=[o.id for o in objs if o.id]).refresh_search_text()
+        self.model.objects.filter(id__in=[o.id for o in objs if o.id]).reindex()
         return objs
 
 
@@ -123,17 +123,10 @@ class ProgrammeQuerySet(SearchTextQuerySet):
     def owned_by(self, user):
         return self.filter(id__in=ProgrammeActor.objects.filter(actor__editors=user).values("programme_id"))
 
-    def with_relevance(self, query):
-        """Title matches weigh more than matches elsewhere (used by sort=relevance)."""
-        score = Value(0)
-        for word in search_words(query):
-            score = score + models.Case(
-                models.When(search_title__contains=word, then=Value(3)), default=Value(1), output_field=models.IntegerField()
-            )
-        return self.annotate(relevance=score)
+    def order_by_deadline(self, on=None, *, first=()):
+        """Soonest future deadline first, then past deadlines (most recent first), undated last.
 
-    def order_by_deadline(self, on=None):
-        """Soonest future deadline first, then past deadlines (most recent first), undated last."""
+        `first`: orderings that come before (relevance), the deadline breaking their ties."""
         on = on or today()
         bucket = models.Case(
             models.When(deadline__gte=on, then=Value(0)),
@@ -144,20 +137,19 @@ class ProgrammeQuerySet(SearchTextQuerySet):
         future_key = models.Case(models.When(deadline__gte=on, then=F("deadline")), default=Value(None))
         past_key = models.Case(models.When(deadline__lt=on, then=F("deadline")), default=Value(None))
         return self.annotate(deadline_bucket=bucket).order_by(
-            "deadline_bucket", future_key.asc(), past_key.desc(), "title", "id"
+            *first, "deadline_bucket", future_key.asc(), past_key.desc(), "title", "id"
         )
 
-    def refresh_search_text(self):
-        """Recompute the folded title and search text of these rows, in bulk (actors and themes included)."""
+    def reindex(self):
+        """Re-index these rows, in bulk: title > themes and organisations (acronyms too) > summary > description."""
         for ids in _batches(self.values_list("id", flat=True)):
-            parts = {pk: [title, summary, description] for pk, title, summary, description in
+            texts = {pk: [title, [], summary, description] for pk, title, summary, description in
                      Programme.objects.filter(id__in=ids).values_list("id", "title", "summary", "description")}
             for pk, name, acronym in ProgrammeActor.objects.filter(programme_id__in=ids).values_list("programme_id", "actor__name", "actor__acronym"):
-                parts[pk] += [name, acronym]
+                texts[pk][1] += [name, acronym]
             for pk, name, name_en in Programme.themes.through.objects.filter(programme_id__in=ids).values_list("programme_id", "theme__name", "theme__name_en"):
-                parts[pk] += [name, name_en]
-            rows = [Programme(id=pk, search_title=fold(bits[0]), search_text=join_for_search(*bits)) for pk, bits in parts.items()]
-            Programme.objects.bulk_update(rows, ["search_title", "search_text"])
+                texts[pk][1] += [name, name_en]
+            write_index(Programme, {pk: (a, " ".join(filter(None, b)), c, d) for pk, (a, b, c, d) in texts.items()})
 
 
 class FundedProjectQuerySet(SearchTextQuerySet):
@@ -174,11 +166,13 @@ class FundedProjectQuerySet(SearchTextQuerySet):
     def owned_by(self, user):
         return self.filter(programme__in=Programme.objects.owned_by(user))
 
-    def refresh_search_text(self):
+    def reindex(self):
+        """Re-index these rows: title > beneficiary and programme > description."""
         for ids in _batches(self.values_list("id", flat=True)):
-            rows = FundedProject.objects.filter(id__in=ids).values_list("id", "title", "description", "beneficiary__name")
-            projects = [FundedProject(id=pk, search_text=join_for_search(*parts)) for pk, *parts in rows]
-            FundedProject.objects.bulk_update(projects, ["search_text"])
+            rows = FundedProject.objects.filter(id__in=ids).values_list(
+                "id", "title", "beneficiary__name", "beneficiary__acronym", "programme__title", "description")
+            write_index(FundedProject, {pk: (title, f"{name} {acronym} {programme}", "", description)
+                                        for pk, title, name, acronym, programme, description in rows})
 
 
 class Programme(Publishable):
@@ -213,11 +207,15 @@ class Programme(Publishable):
     contact_name = models.CharField(_("contact"), max_length=200, blank=True)
     contact_email = models.EmailField(_("courriel de contact"), blank=True)
     last_verified_on = models.DateField(_("vérifié le"), null=True, blank=True)
-    search_text = models.TextField(editable=False, blank=True)
-    search_title = models.TextField(editable=False, blank=True)
+    # The search index (see `search.index`): analysed terms by weight, and PostgreSQL's vector.
+    search_a = models.TextField(editable=False, blank=True)
+    search_b = models.TextField(editable=False, blank=True)
+    search_c = models.TextField(editable=False, blank=True)
+    search_d = models.TextField(editable=False, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ProgrammeQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[themes, audiences, territories])
+    history = HistoricalRecords(m2m_fields=[themes, audiences, territories], excluded_fields=INDEX_FIELDS)
 
     class Meta:
         verbose_name = _("programme")
@@ -302,10 +300,15 @@ class FundedProject(Publishable):
     )
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("URL de la source"), max_length=500, blank=True)
-    search_text = models.TextField(editable=False, blank=True)
+    # The search index (see `search.index`): analysed terms by weight, and PostgreSQL's vector.
+    search_a = models.TextField(editable=False, blank=True)
+    search_b = models.TextField(editable=False, blank=True)
+    search_c = models.TextField(editable=False, blank=True)
+    search_d = models.TextField(editable=False, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = FundedProjectQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[partners])
+    history = HistoricalRecords(m2m_fields=[partners], excluded_fields=INDEX_FIELDS)
 
     class Meta:
         verbose_name = _("projet financé")

@@ -13,8 +13,8 @@ from .models import FundedProject, Programme, ProgrammeActor, Theme
 
 
 def refresh_search(*, programme_ids=(), project_ids=()):
-    Programme.objects.filter(id__in=list(programme_ids)).refresh_search_text()
-    FundedProject.objects.filter(id__in=list(project_ids)).refresh_search_text()
+    Programme.objects.filter(id__in=list(programme_ids)).reindex()
+    FundedProject.objects.filter(id__in=list(project_ids)).reindex()
 
 
 def refresh_for_actors(actor_ids):
@@ -27,9 +27,9 @@ def refresh_for_actors(actor_ids):
 
 def rebuild_search_index():
     """Recompute every search text (repairs any database). Returns the counts."""
-    Actor.objects.all().refresh_search_text()
-    Programme.objects.all().refresh_search_text()
-    FundedProject.objects.all().refresh_search_text()
+    Actor.objects.all().reindex()
+    Programme.objects.all().reindex()
+    FundedProject.objects.all().reindex()
     return {"actors": Actor.objects.count(), "programmes": Programme.objects.count(), "funded_projects": FundedProject.objects.count()}
 
 

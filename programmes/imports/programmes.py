@@ -11,6 +11,7 @@ from core.text import fold
 from editorial import policy
 from editorial.imports import EntryWriter
 from editorial.models import PublicationState
+from search.index import INDEX_FIELDS
 from territories.models import Territory
 
 from ..exports import PROGRAMME_COLUMNS
@@ -65,7 +66,7 @@ class ProgrammeReader(TableReader):
             "roles": self.role_list(line, row),
         }
         self.check_scope(line, plan)
-        self.check_instance(line, Programme(slug=plan.slug, **plan.values), exclude=["search_text", "search_title"], columns=FIELD_TO_COLUMN)
+        self.check_instance(line, Programme(slug=plan.slug, **plan.values), exclude=INDEX_FIELDS, columns=FIELD_TO_COLUMN)
         if len(self.plan.problems) > before:
             return None
         self.flag_duplicates(plan)

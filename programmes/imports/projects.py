@@ -10,6 +10,7 @@ from core.csvfile import split_list
 from core.imports import RowPlan, TableReader, parse_amount, parse_date, parse_year
 from editorial import policy
 from editorial.imports import EntryWriter
+from search.index import INDEX_FIELDS
 from territories.models import Territory
 
 from ..exports import PROJECT_COLUMNS
@@ -52,7 +53,7 @@ class ProjectReader(TableReader):
         self.check_scope(line, plan)
         if len(self.plan.problems) == before:
             instance = FundedProject(slug=slug, **values)
-            self.check_instance(line, instance, exclude=["search_text"], columns={"amount": "amount_eur", "programme": "programme_slug", "beneficiary": "beneficiary_slug"})
+            self.check_instance(line, instance, exclude=INDEX_FIELDS, columns={"amount": "amount_eur", "programme": "programme_slug", "beneficiary": "beneficiary_slug"})
             values["year"] = instance.year
         return plan if len(self.plan.problems) == before else None
 

@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
 from core.views import FilteredExportView, FilteredListView
+from search.views import SearchResultsMixin
 from territories.models import Territory
 
 from ..exports import programme_rows
@@ -36,7 +37,7 @@ class ProgrammeQuery:
         return public_programmes()
 
 
-class ProgrammeListView(ProgrammeQuery, FilteredListView):
+class ProgrammeListView(SearchResultsMixin, ProgrammeQuery, FilteredListView):
     template_name = "programmes/list.html"
 
     def get_context_data(self, **kwargs):

@@ -1,5 +1,6 @@
 """Public pages of funded projects: listing and CSV export."""
 from core.views import FilteredExportView, FilteredListView
+from search.views import SearchResultsMixin
 
 from ..exports import project_rows
 from ..filters import ProjectFilter
@@ -13,7 +14,7 @@ class ProjectQuery:
         return FundedProject.objects.published().for_listing()
 
 
-class ProjectListView(ProjectQuery, FilteredListView):
+class ProjectListView(SearchResultsMixin, ProjectQuery, FilteredListView):
     template_name = "programmes/projects.html"
 
 

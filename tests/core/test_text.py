@@ -1,4 +1,4 @@
-from core.text import fold, search_words
+from core.text import fold
 
 
 def test_fold_removes_accents_case_and_ligatures():
@@ -12,6 +12,3 @@ def test_fold_strips_nul_and_handles_empty():
     assert fold(None) == ""
 
 
-def test_search_words_dedupes_and_caps():
-    assert search_words("Santé santé  numérique") == ["sante", "numerique"]
-    assert len(search_words(" ".join(f"w{i}" for i in range(50)))) == 12

@@ -1,0 +1,131 @@
+"""The search index of a model, on either database, and the QuerySet that queries it.
+
+Every searchable model has four text columns of analysed terms, by weight:
+`search_a` (title, name), `search_b` (themes, organisations, acronyms),
+`search_c` (summary), `search_d` (description). The same terms feed
+- PostgreSQL: a weighted `tsvector` column (`simple` configuration: the terms are
+  already stemmed) with a GIN index, queried with `to_tsquery` and ranked by `ts_rank`;
+- SQLite: an FTS5 table `<table>_fts` over the four columns, ranked by bm25.
+So both databases find the same rows for the same query.
+"""
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.cache import cache
+from django.db import connection, models
+from django.db.models import F, FloatField, Value
+from django.db.models.expressions import RawSQL
+
+from .analysis import index_text, words
+from .models import Synonym, Term
+from .query import parse, to_fts5, to_tsquery
+
+COLUMNS = ("search_a", "search_b", "search_c", "search_d")
+# Derived from the entry: never kept in its history.
+INDEX_FIELDS = [*COLUMNS, "search_vector"]
+WEIGHTS = dict(zip(COLUMNS, "ABCD"))
+FTS5_RANK = "bm25(10.0, 4.0, 2.0, 1.0)"
+VOCABULARY_WORD = (3, 60)
+
+
+def fts_table(model):
+    return f"{model._meta.db_table}_fts"
+
+
+def is_postgres():
+    return connection.vendor == "postgresql"
+
+
+def vector():
+    parts = [SearchVector(column, weight=WEIGHTS[column], config="simple") for column in COLUMNS]
+    combined = parts[0]
+    for part in parts[1:]:
+        combined = combined + part
+    return combined
+
+
+SYNONYMS_CACHE_KEY = "search:synonyms"
+
+
+def synonym_groups():
+    """Cached: a listing parses its query once per facet; the admin clears this on every change."""
+    def load():
+        return [group for synonym in Synonym.objects.all() for group in [synonym.groups()] if len(group) > 1]
+
+    return cache.get_or_set(SYNONYMS_CACHE_KEY, load, 300)
+
+
+def forget_synonyms():
+    cache.delete(SYNONYMS_CACHE_KEY)
+
+
+def write_index(model, texts):
+    """Store the analysed columns of `texts` ({id: (a, b, c, d) raw texts}) and index them."""
+    rows = [model(id=pk, **dict(zip(COLUMNS, (index_text(part) for part in parts)))) for pk, parts in texts.items()]
+    model.objects.bulk_update(rows, list(COLUMNS), batch_size=500)
+    ids = list(texts)
+    if is_postgres():
+        model.objects.filter(id__in=ids).update(search_vector=vector())
+    else:
+        table = connection.ops.quote_name(fts_table(model))
+        with connection.cursor() as cursor:
+            cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s", [(pk,) for pk in ids])
+            cursor.executemany(
+                f"INSERT INTO {table} (rowid, search_a, search_b, search_c, search_d) VALUES (%s, %s, %s, %s, %s)",
+                [(row.id, *(getattr(row, c) for c in COLUMNS)) for row in rows],
+            )
+    remember_words(" ".join(part for parts in texts.values() for part in parts if part))
+
+
+def remember_words(text):
+    low, high = VOCABULARY_WORD
+    found = {w for w in words(text) if low <= len(w) <= high and not w.isdigit()}
+    Term.objects.bulk_create([Term(word=w) for w in sorted(found)], ignore_conflicts=True, batch_size=1000)
+
+
+def create_fts_table(schema_editor, db_table):
+    """For a migration: the SQLite FTS5 table of a model (nothing to do on PostgreSQL)."""
+    if schema_editor.connection.vendor != "sqlite":
+        return
+    table = f"{db_table}_fts"
+    schema_editor.execute(f'CREATE VIRTUAL TABLE IF NOT EXISTS "{table}" USING fts5(search_a, search_b, search_c, search_d)')
+    schema_editor.execute(f"INSERT INTO \"{table}\" (\"{table}\", rank) VALUES ('rank', '{FTS5_RANK}')")
+
+
+def create_gin_index(schema_editor, db_table):
+    """For a migration: the GIN index of a model's vector (nothing to do on SQLite)."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(f'CREATE INDEX IF NOT EXISTS "{db_table}_search_gin" ON "{db_table}" USING gin (search_vector)')
+
+
+class FullTextQuerySet(models.QuerySet):
+    """`search(text)` filters, `with_relevance(text)` ranks; `reindex()` (per model) indexes."""
+
+    def parsed(self, raw):
+        return parse(raw, synonyms=synonym_groups())
+
+    def search(self, raw):
+        query = raw if hasattr(raw, "clauses") else self.parsed(raw)
+        queryset = self
+        if query.clauses:
+            queryset = queryset._matching(query.clauses)
+        if query.excluded:
+            queryset = queryset.exclude(id__in=self.model.objects.all()._matching([query.excluded]).values("id"))
+        return queryset
+
+    def _matching(self, clauses):
+        if is_postgres():
+            return self.filter(search_vector=SearchQuery(to_tsquery(clauses), config="simple", search_type="raw"))
+        table = connection.ops.quote_name(fts_table(self.model))
+        return self.filter(id__in=RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [to_fts5(clauses)]))
+
+    def with_relevance(self, raw):
+        """Annotate `relevance` (higher is better) for a query the rows already match."""
+        query = raw if hasattr(raw, "clauses") else self.parsed(raw)
+        if not query.clauses:
+            return self.annotate(relevance=Value(0.0, output_field=FloatField()))
+        if is_postgres():
+            search = SearchQuery(to_tsquery(query.clauses), config="simple", search_type="raw")
+            return self.annotate(relevance=SearchRank(F("search_vector"), search))
+        table = connection.ops.quote_name(fts_table(self.model))
+        outer = connection.ops.quote_name(self.model._meta.db_table)
+        rank = RawSQL(f"SELECT -rank FROM {table} WHERE {table} MATCH %s AND rowid = {outer}.id", [to_fts5(query.clauses)])
+        return self.annotate(relevance=models.ExpressionWrapper(rank, output_field=FloatField()))

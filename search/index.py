@@ -22,7 +22,9 @@ COLUMNS = ("search_a", "search_b", "search_c", "search_d")
 # Derived from the entry: never kept in its history.
 INDEX_FIELDS = [*COLUMNS, "search_vector"]
 WEIGHTS = dict(zip(COLUMNS, "ABCD"))
-FTS5_RANK = "bm25(10.0, 4.0, 2.0, 1.0)"
+# Title > themes and organisations > summary > description, on both databases.
+FTS5_RANK = "bm25(100.0, 10.0, 3.0, 1.0)"
+PG_RANK_WEIGHTS = [0.01, 0.03, 0.1, 1.0]  # D, C, B, A
 VOCABULARY_WORD = (3, 60)
 
 
@@ -124,7 +126,7 @@ class FullTextQuerySet(models.QuerySet):
             return self.annotate(relevance=Value(0.0, output_field=FloatField()))
         if is_postgres():
             search = SearchQuery(to_tsquery(query.clauses), config="simple", search_type="raw")
-            return self.annotate(relevance=SearchRank(F("search_vector"), search))
+            return self.annotate(relevance=SearchRank(F("search_vector"), search, weights=PG_RANK_WEIGHTS))
         table = connection.ops.quote_name(fts_table(self.model))
         outer = connection.ops.quote_name(self.model._meta.db_table)
         rank = RawSQL(f"SELECT -rank FROM {table} WHERE {table} MATCH %s AND rowid = {outer}.id", [to_fts5(query.clauses)])

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from editorial.models import Publishable, PublishableQuerySet
-from search.index import INDEX_FIELDS, FullTextQuerySet, write_index
+from search.index import INDEX_FIELDS, DocumentField, FtsEntry, FullTextQuerySet, write_index
 from territories.models import Territory, TerritoryScope
 
 from .validators import validate_siren
@@ -98,3 +98,12 @@ class Actor(Publishable):
 
     def clean(self):
         self.siren = (self.siren or "").replace(" ", "")
+
+
+class ActorFts(FtsEntry):
+    entry = models.OneToOneField(Actor, primary_key=True, db_column="rowid", related_name="fts_entry",
+                                 on_delete=models.DO_NOTHING, db_constraint=False)
+    document = DocumentField(db_column="actors_actor_fts")
+
+    class Meta(FtsEntry.Meta):
+        db_table = "actors_actor_fts"

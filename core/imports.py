@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from .csvfile import decode, unprotect
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 PROGRESS_EVERY = 500
+BULK_ROWS = 500  # imports this large refresh the planner's statistics
 
 
 @dataclass
@@ -200,6 +201,14 @@ class TableReader:
                     self.problem(line, (columns or {}).get(name, name), message)
 
 
+def analyze():
+    """Refresh the planner's statistics after bulk writes. Without them SQLite may probe its
+    FTS5 index once per row instead of starting from the MATCH (500 ms instead of 2 ms at 1,000
+    rows); PostgreSQL's autovacuum keeps its own, this only hurries it."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
 def iter_apply(plan, write_row):
     """Write a problem-free plan in one transaction, yielding (rows done, total) as it goes."""
     if not plan.ok:
@@ -210,6 +219,8 @@ def iter_apply(plan, write_row):
             write_row(row)
             if index % PROGRESS_EVERY == 0 or index == total:
                 yield index, total
+    if total >= BULK_ROWS:
+        analyze()
 
 
 @dataclass

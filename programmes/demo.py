@@ -10,7 +10,7 @@ from django.db import transaction
 
 from actors.imports import ACTORS
 from actors.models import Actor
-from core.imports import PlanHasProblems
+from core.imports import PlanHasProblems, analyze
 from territories.models import Territory
 from territories.services import load_geography
 
@@ -32,6 +32,7 @@ def load_demo_data():
         if not plan.ok:
             raise PlanHasProblems("; ".join(str(p) for p in plan.problems[:10]))
         importer.apply(plan, publish=True)
+    analyze()
     return {
         "territories": Territory.objects.count(),
         "actors": Actor.objects.count(),

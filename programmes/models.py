@@ -17,7 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from actors.models import Actor
 from editorial.models import Publishable, PublishableQuerySet
-from search.index import INDEX_FIELDS, FullTextQuerySet, write_index
+from search.index import INDEX_FIELDS, DocumentField, FtsEntry, FullTextQuerySet, write_index
 from territories.models import Territory, TerritoryScope
 
 from .status import Recurrence, Status, compute_status, status_expression, today
@@ -87,9 +87,11 @@ class SearchTextQuerySet(FullTextQuerySet, PublishableQuerySet):
         self.model.objects.filter(id__in=ids).reindex()
         return count
 
-    def bulk_create(self, objs, *args, **kwargs):
+    def bulk_create(self, objs, *args, reindex=True, **kwargs):
+        """`reindex=False` for bulk loaders that add relations, then reindex once."""
         objs = super().bulk_create(objs, *args, **kwargs)
-        self.model.objects.filter(id__in=[o.id for o in objs if o.id]).reindex()
+        if reindex:
+            self.model.objects.filter(id__in=[o.id for o in objs if o.id]).reindex()
         return objs
 
 
@@ -324,3 +326,21 @@ class FundedProject(Publishable):
             self.year = self.awarded_on.year
         if self.year and self.awarded_on and self.awarded_on.year != self.year:
             raise ValidationError({"year": _("L'année doit correspondre à la date d'attribution.")})
+
+
+class ProgrammeFts(FtsEntry):
+    entry = models.OneToOneField(Programme, primary_key=True, db_column="rowid", related_name="fts_entry",
+                                 on_delete=models.DO_NOTHING, db_constraint=False)
+    document = DocumentField(db_column="programmes_programme_fts")
+
+    class Meta(FtsEntry.Meta):
+        db_table = "programmes_programme_fts"
+
+
+class FundedProjectFts(FtsEntry):
+    entry = models.OneToOneField(FundedProject, primary_key=True, db_column="rowid", related_name="fts_entry",
+                                 on_delete=models.DO_NOTHING, db_constraint=False)
+    document = DocumentField(db_column="programmes_fundedproject_fts")
+
+    class Meta(FtsEntry.Meta):
+        db_table = "programmes_fundedproject_fts"

@@ -7,6 +7,7 @@ and the shell all write through these functions.
 from django.db import transaction
 
 from actors.models import Actor
+from core.imports import analyze
 from editorial.history import single_history_record
 
 from .models import FundedProject, Programme, ProgrammeActor, Theme
@@ -30,6 +31,7 @@ def rebuild_search_index():
     Actor.objects.all().reindex()
     Programme.objects.all().reindex()
     FundedProject.objects.all().reindex()
+    analyze()
     return {"actors": Actor.objects.count(), "programmes": Programme.objects.count(), "funded_projects": FundedProject.objects.count()}
 
 

@@ -11,8 +11,7 @@ So both databases find the same rows for the same query.
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.cache import cache
 from django.db import connection, models
-from django.db.models import F, FloatField, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import F, FloatField, Lookup, Value
 
 from .analysis import index_text, words
 from .models import Synonym, Term
@@ -24,7 +23,8 @@ INDEX_FIELDS = [*COLUMNS, "search_vector"]
 WEIGHTS = dict(zip(COLUMNS, "ABCD"))
 # Title > themes and organisations > summary > description, on both databases.
 FTS5_RANK = "bm25(100.0, 10.0, 3.0, 1.0)"
-PG_RANK_WEIGHTS = [0.01, 0.03, 0.1, 1.0]  # D, C, B, A
+TITLE_FIRST = 10
+PG_RANK_WEIGHTS = [0.01, 0.03, 0.1, 1.0]  # D, C, B, A; normalised by log(length), like bm25 favours short entries
 VOCABULARY_WORD = (3, 60)
 
 
@@ -98,6 +98,34 @@ def create_gin_index(schema_editor, db_table):
         schema_editor.execute(f'CREATE INDEX IF NOT EXISTS "{db_table}_search_gin" ON "{db_table}" USING gin (search_vector)')
 
 
+class DocumentField(models.TextField):
+    """FTS5's hidden column named after its table: the left side of MATCH."""
+
+
+@DocumentField.register_lookup
+class Match(Lookup):
+    lookup_name = "match"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} MATCH {rhs}", [*lhs_params, *rhs_params]
+
+
+class FtsEntry(models.Model):
+    """A row of a model's SQLite FTS5 table (unmanaged: created by a migration, SQLite only).
+
+    Subclasses add `entry = OneToOneField(<model>, primary_key=True, db_column="rowid",
+    related_name="fts_entry", on_delete=DO_NOTHING, db_constraint=False)` and
+    `document = DocumentField(db_column="<table>_fts")`."""
+
+    rank = models.FloatField()
+
+    class Meta:
+        abstract = True
+        managed = False
+
+
 class FullTextQuerySet(models.QuerySet):
     """`search(text)` filters, `with_relevance(text)` ranks; `reindex()` (per model) indexes."""
 
@@ -116,18 +144,20 @@ class FullTextQuerySet(models.QuerySet):
     def _matching(self, clauses):
         if is_postgres():
             return self.filter(search_vector=SearchQuery(to_tsquery(clauses), config="simple", search_type="raw"))
-        table = connection.ops.quote_name(fts_table(self.model))
-        return self.filter(id__in=RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [to_fts5(clauses)]))
+        # A join (one-to-one, reused by `with_relevance`): SQLite then drives the query from the MATCH.
+        return self.filter(fts_entry__document__match=to_fts5(clauses))
 
     def with_relevance(self, raw):
-        """Annotate `relevance` (higher is better) for a query the rows already match."""
+        """Annotate `relevance` (higher is better). Call it on `search(raw)`'s result: on SQLite
+        the rank comes from that search's FTS5 join (matching twice would slow SQLite down)."""
         query = raw if hasattr(raw, "clauses") else self.parsed(raw)
         if not query.clauses:
             return self.annotate(relevance=Value(0.0, output_field=FloatField()))
         if is_postgres():
             search = SearchQuery(to_tsquery(query.clauses), config="simple", search_type="raw")
-            return self.annotate(relevance=SearchRank(F("search_vector"), search, weights=PG_RANK_WEIGHTS))
-        table = connection.ops.quote_name(fts_table(self.model))
-        outer = connection.ops.quote_name(self.model._meta.db_table)
-        rank = RawSQL(f"SELECT -rank FROM {table} WHERE {table} MATCH %s AND rowid = {outer}.id", [to_fts5(query.clauses)])
-        return self.annotate(relevance=models.ExpressionWrapper(rank, output_field=FloatField()))
+            # Words found in the title come first (as bm25's title weight does on SQLite), then the weighted rank.
+            any_word = SearchQuery(to_tsquery([query.phrases()]), config="simple", search_type="raw")
+            title = SearchRank(SearchVector("search_a", config="simple"), any_word)
+            whole = SearchRank(F("search_vector"), search, weights=PG_RANK_WEIGHTS, normalization=1)
+            return self.annotate(relevance=TITLE_FIRST * title + whole)
+        return self.annotate(relevance=models.ExpressionWrapper(-F("fts_entry__rank"), output_field=FloatField()))

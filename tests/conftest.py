@@ -9,6 +9,14 @@ from tests.factories import TerritoryFactory
 Kind = Territory.Kind
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (query counts and cached pages depend on it)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def geography(db):
     """The real reference geography (Europe, France, 18 regions, 101 departments, EPCIs).

@@ -2,6 +2,20 @@ from django.apps import AppConfig
 
 
 class CoreConfig(AppConfig):
-    """Shared plumbing with no models: text folding, CSV, filter and view bases."""
+    """Shared plumbing with no models: text folding, CSV, imports, filter and view bases, page cache."""
 
     name = "core"
+
+    def ready(self):
+        from django.conf import settings
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from .cache import bump_directory_version
+
+        # Any write to the directory's data makes every cached page stale (one cache write).
+        def bump(sender, **kwargs):
+            if sender._meta.app_label in settings.DIRECTORY_APPS:
+                bump_directory_version()
+
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(bump, weak=False, dispatch_uid=f"directory_version_{signal!r}")

@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.FrenchFirstLocaleMiddleware",
     "core.middleware.RejectNullBytesMiddleware",
+    # Anonymous pages from the cache, before CSRF and authentication are even looked at.
+    "core.cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -126,6 +128,19 @@ STORAGES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Django's cache: local memory by default, Redis when REDIS_URL (or CACHE_URL) is set.
+_REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL, "KEY_PREFIX": "hr"}
+    if _REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+# Public pages: kept this long in the cache (any write makes them stale at once anyway),
+# and this long in browsers and CDNs (Cache-Control: public, max-age).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
+# Writes to these apps' models bump the directory version that keys every cached page.
+DIRECTORY_APPS = {"territories", "actors", "programmes", "search"}
 
 # Public base URL written into CSV exports (the "page_url" column).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

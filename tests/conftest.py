@@ -10,11 +10,13 @@ Kind = Territory.Kind
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts with an empty cache (query counts and cached pages depend on it)."""
+def empty_cache(settings):
+    """Each test starts with an empty cache, and pages are not cached (tests read each
+    response's context); tests/core/test_cache.py turns the page cache on."""
     from django.core.cache import cache
 
     cache.clear()
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture

@@ -1,0 +1,80 @@
+"""Public pages served from the cache, and what makes that safe.
+
+- Every page is cached under the *directory version*, bumped by any write to the
+  directory's data (editorial apps' models), so nothing stale is ever shown.
+- Anonymous GET/HEAD only, and only without a session: editors always see live pages.
+- `ETag` / `Last-Modified` answer conditional requests with 304; `Cache-Control:
+  public, max-age` lets a CDN serve the pages; `Vary: Cookie` only when a language
+  cookie changes the page.
+The cache is Django's: local memory by default, Redis when `REDIS_URL` is set.
+"""
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, quote_etag
+
+VERSION_KEY = "directory:version"
+SKIPPED_PREFIXES = ("/admin/", "/i18n/", "/static/", "/__")
+
+
+def directory_version():
+    """(version, last modified timestamp): one cache read per request."""
+    value = cache.get(VERSION_KEY)
+    if value is None:
+        value = bump_directory_version()
+    return value
+
+
+def bump_directory_version(**kwargs):
+    """Called on every write of the directory's data (see CoreConfig.ready); cheap and idempotent."""
+    now = time.time()
+    value = (f"{time.time_ns():x}", now)
+    cache.set(VERSION_KEY, value, None)
+    return value
+
+
+def _cacheable_request(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not request.path.startswith(SKIPPED_PREFIXES)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def _cacheable_response(response):
+    return response.status_code == 200 and not response.streaming and not response.cookies and not response.has_header("Vary")
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        version, modified = directory_version()
+        key = "page:" + hashlib.sha256(f"{version}|{request.LANGUAGE_CODE}|{request.get_full_path()}".encode()).hexdigest()
+        stored = cache.get(key)
+        if stored is None:
+            response = self.get_response(request)
+            if not _cacheable_response(response):
+                return response
+            stored = {"content": response.content, "type": response["Content-Type"], "language": response.get("Content-Language", "")}
+            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+        return self.respond(request, stored, etag=quote_etag(key[5:37]), modified=modified)
+
+    def respond(self, request, stored, *, etag, modified):
+        response = HttpResponse(stored["content"], content_type=stored["type"])
+        if stored["language"]:
+            response["Content-Language"] = stored["language"]
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(modified)
+        patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
+        if settings.LANGUAGE_COOKIE_NAME in request.COOKIES:
+            patch_vary_headers(response, ["Cookie"])
+        return get_conditional_response(request, etag=etag, last_modified=int(modified), response=response)

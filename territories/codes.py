@@ -4,8 +4,12 @@ from django.utils.translation import gettext as _
 SEPARATOR = ":"
 
 
+def join_code(kind, insee_code):
+    return f"{kind}{SEPARATOR}{insee_code}"
+
+
 def format_code(territory):
-    return f"{territory.kind}{SEPARATOR}{territory.insee_code}" if territory else ""
+    return join_code(territory.kind, territory.insee_code) if territory else ""
 
 
 def parse_code(text):

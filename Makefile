@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo admin serve messages lint
+.PHONY: run test install install-dev migrate demo admin serve messages lint bench
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,3 +44,7 @@ messages: install-dev
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
+
+# Benchmarks (by hand, never in CI): DATABASE_URL=postgres://... make bench BENCH_ARGS="--sizes 1000,10000,100000"
+bench: install-dev
+	$(PY) -m benchmarks $(BENCH_ARGS)

@@ -116,3 +116,12 @@ def test_actors_and_funded_projects_get_the_same_search(db):
     ProgrammeActorFactory(actor=actor)
     assert list(Actor.objects.search("lyonbiopole")) == [actor]
     assert list(FundedProject.objects.search("plateforme LBP")) == [project]
+
+
+def test_cards_outside_a_search_render_without_highlights(client, db):
+    """The home page lists programme cards with no query at all."""
+    import datetime
+
+    ProgrammeFactory(title="Appel ouvert", deadline=datetime.date.today() + datetime.timedelta(days=10))
+    response = client.get("/")
+    assert response.status_code == 200 and "Appel ouvert" in response.content.decode() and "<mark>" not in response.content.decode()

@@ -7,7 +7,7 @@ those one indexed lookup, and `TerritoryScope` is the only place that says so.
 from functools import cached_property
 
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from .codes import format_code, parse_code
@@ -26,16 +26,27 @@ class TerritoryQuerySet(models.QuerySet):
         return self.get(kind=kind, insee_code=code)
 
     def count_applying(self, links, *, object_field, territory_field="territory_id", local_only=False):
-        """{insee_code: how many distinct objects apply in each of these territories}.
+        """{insee_code: how many distinct objects apply in each of these regions}, in three GROUP BY
+        queries whatever the number of rows (no per-region subquery, no Python loop over rows).
 
-        `links` are rows with a `territory_field` and an `object_field` (a programme's territories);
-        one query, counted in SQL with the rule of `TerritoryScope`."""
-        scope = TerritoryScope(OuterRef(OuterRef("pk")), local_only=local_only)
-        matching = (
-            links.filter(scope.applies_q(territory_field)).order_by()
-            .annotate(group=Value(1)).values("group").annotate(n=Count(object_field, distinct=True)).values("n")
-        )
-        return {code: n or 0 for code, n in self.annotate(n=Subquery(matching)).values_list("insee_code", "n")}
+        `links` are rows with a `territory_field` and an `object_field` (a programme's territories).
+        An object applies in region R when one of its territories is inside R or contains R; a
+        region's containers are France and Europe (the reference geography), so: the objects
+        inside R, plus — unless `local_only` — the national/European ones not already counted."""
+        territory = territory_field.removesuffix("_id")
+        codes = dict.fromkeys(self.values_list("insee_code", flat=True), 0)
+
+        def inside(rows):
+            grouped = rows.filter(**{f"{territory}__ancestors__in": self}).order_by().values(code=F(f"{territory}__ancestors__insee_code"))
+            return dict(grouped.annotate(n=Count(object_field, distinct=True)).values_list("code", "n"))
+
+        counts = {**codes, **inside(links)}
+        if local_only:
+            return counts
+        supra = links.filter(**{f"{territory}__kind__in": Territory.SUPRA_NATIONAL}).values(object_field)
+        everywhere = supra.order_by().distinct().count()
+        already = inside(links.filter(**{f"{object_field}__in": supra}))
+        return {code: n + everywhere - already.get(code, 0) for code, n in counts.items()}
 
 
 class Territory(models.Model):

@@ -1,10 +1,11 @@
 import pytest
 from django.db import IntegrityError, transaction
 
+from programmes.models import Programme
 from territories.codes import format_code, parse_code
 from territories.models import Territory, TerritoryClosure, TerritoryScope
 from territories.services import set_parents
-from tests.factories import TerritoryFactory
+from tests.factories import ProgrammeFactory, TerritoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -57,14 +58,15 @@ def test_scope_inside_and_containing_as_sets_and_subqueries(tree):
 
 
 def test_count_applying_counts_each_object_once_per_region(tree):
-    through = Territory.parents.through
-    # Rows of (object, territory): object 1 in Rennes and France, object 2 in Europe only.
-    links = through.objects.none()
-    assert Territory.objects.regions().count_applying(links, object_field="from_territory_id", territory_field="to_territory_id")["53"] == 0
-    links = through.objects.filter(from_territory__in=[tree["rennes"], tree["d69"]])
-    counts = Territory.objects.regions().count_applying(links, object_field="from_territory_id", territory_field="to_territory_id")
-    # Rennes' parent is Ille-et-Vilaine (inside Bretagne); Rhône's parent is ARA itself.
-    assert counts == {"53": 1, "84": 1, "04": 0}
+    ProgrammeFactory(territories=[tree["rennes"], tree["fr"]])  # Bretagne, and national
+    ProgrammeFactory(territories=[tree["eu"]])                  # European: every region
+    ProgrammeFactory(territories=[tree["d69"], tree["lyon"]])   # twice inside ARA, counted once
+    ProgrammeFactory(territories=[tree["bretagne"]])
+    links = Programme.territories.through.objects.all()
+    regions = Territory.objects.regions()
+    assert regions.count_applying(links, object_field="programme_id") == {"53": 3, "84": 3, "04": 2}
+    assert regions.count_applying(links, object_field="programme_id", local_only=True) == {"53": 2, "84": 1, "04": 0}
+    assert regions.count_applying(links.none(), object_field="programme_id") == {"53": 0, "84": 0, "04": 0}
 
 
 def test_codes_round_trip(tree):

@@ -12,10 +12,10 @@ from territories.models import Territory, TerritoryScope
 
 from .validators import validate_siren
 
-SEARCHED_FIELDS = {"name", "acronym", "description"}
-
 
 class ActorQuerySet(FullTextQuerySet, PublishableQuerySet):
+    searched_fields = frozenset({"name", "acronym", "description"})
+
     def for_listing(self):
         return self.select_related("seat")
 
@@ -31,18 +31,6 @@ class ActorQuerySet(FullTextQuerySet, PublishableQuerySet):
         rows = self.values_list("id", "name", "acronym", "description")
         write_index(Actor, {pk: (f"{name} {acronym}", "", "", description) for pk, name, acronym, description in rows})
 
-    def update(self, **kwargs):
-        if SEARCHED_FIELDS.isdisjoint(kwargs):
-            return super().update(**kwargs)
-        ids = list(self.values_list("id", flat=True))
-        count = super().update(**kwargs)
-        Actor.objects.filter(id__in=ids).reindex()
-        return count
-
-    def bulk_create(self, objs, *args, **kwargs):
-        objs = super().bulk_create(objs, *args, **kwargs)
-        Actor.objects.filter(id__in=[a.id for a in objs if a.id]).reindex()
-        return objs
 
 
 class Actor(Publishable):

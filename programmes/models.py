@@ -75,24 +75,7 @@ class Audience(ReferenceItem):
 
 
 class SearchTextQuerySet(FullTextQuerySet, PublishableQuerySet):
-    """Keeps the search index current through the QuerySet's own bulk writes too."""
-
-    searched_fields = frozenset()
-
-    def update(self, **kwargs):
-        if self.searched_fields.isdisjoint(kwargs):
-            return super().update(**kwargs)
-        ids = list(self.values_list("id", flat=True))
-        count = super().update(**kwargs)
-        self.model.objects.filter(id__in=ids).reindex()
-        return count
-
-    def bulk_create(self, objs, *args, reindex=True, **kwargs):
-        """`reindex=False` for bulk loaders that add relations, then reindex once."""
-        objs = super().bulk_create(objs, *args, **kwargs)
-        if reindex:
-            self.model.objects.filter(id__in=[o.id for o in objs if o.id]).reindex()
-        return objs
+    """Published entries with a search index."""
 
 
 class ProgrammeQuerySet(SearchTextQuerySet):

@@ -127,7 +127,30 @@ class FtsEntry(models.Model):
 
 
 class FullTextQuerySet(models.QuerySet):
-    """`search(text)` filters, `with_relevance(text)` ranks; `reindex()` (per model) indexes."""
+    """`search(text)` filters, `with_relevance(text)` ranks; `reindex()` (per model) indexes.
+
+    The QuerySet's own bulk writes keep the index current too: `update()` of a field listed in
+    `searched_fields` and `bulk_create()` reindex the rows they touch."""
+
+    searched_fields = frozenset()
+
+    def reindex(self):
+        raise NotImplementedError
+
+    def update(self, **kwargs):
+        if self.searched_fields.isdisjoint(kwargs):
+            return super().update(**kwargs)
+        ids = list(self.values_list("id", flat=True))
+        count = super().update(**kwargs)
+        self.model.objects.filter(id__in=ids).reindex()
+        return count
+
+    def bulk_create(self, objs, *args, reindex=True, **kwargs):
+        """`reindex=False` for bulk loaders that add relations, then reindex once."""
+        objs = super().bulk_create(objs, *args, **kwargs)
+        if reindex:
+            self.model.objects.filter(id__in=[o.id for o in objs if o.id]).reindex()
+        return objs
 
     def parsed(self, raw):
         return parse(raw, synonyms=synonym_groups())

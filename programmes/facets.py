@@ -20,19 +20,18 @@ def _without(params, name):
     return reduced
 
 
+def _filtered(filterset_class, params, name, base):
+    """The rows under every filter but `name`'s own (a facet counts its own options)."""
+    return filterset_class(_without(params, name), queryset=base).qs.order_by()
+
+
 def _ids(filterset_class, params, name, base):
-    filterset = filterset_class(_without(params, name), queryset=base)
-    return filterset.qs.order_by().values("id")
+    return _filtered(filterset_class, params, name, base).values("id")
 
 
-def _count_kind(ids):
-    rows = Programme.objects.filter(id__in=ids).values_list("kind").annotate(n=Count("id"))
-    return dict(rows)
-
-
-def _count_status(ids):
-    rows = Programme.objects.filter(id__in=ids).with_status().values_list("computed_status").annotate(n=Count("id"))
-    return dict(rows)
+def _count_column(rows, column):
+    """GROUP BY on the filtered rows themselves (not `id IN (…)` of the same table again)."""
+    return dict(rows.values_list(column).annotate(n=Count("id")))
 
 
 def _count_m2m(ids, relation):
@@ -55,10 +54,10 @@ def facet_counts(filterset):
     local_only = params.get("scope") == "local"
     return {
         "region": _count_region(_ids(cls, params, "region", base), local_only),
-        "kind": _count_kind(_ids(cls, params, "kind", base)),
+        "kind": _count_column(_filtered(cls, params, "kind", base), "kind"),
         "theme": _count_m2m(_ids(cls, params, "theme", base), "themes"),
         "audience": _count_m2m(_ids(cls, params, "audience", base), "audiences"),
-        "status": _count_status(_ids(cls, params, "status", base)),
+        "status": _count_column(_filtered(cls, params, "status", base), "computed_status"),
     }
 
 

@@ -17,13 +17,6 @@ def set_parents(territory, parents):
 
 
 @transaction.atomic
-def create_territory(*, kind, insee_code, name, slug, parents=()):
-    territory = Territory.objects.create(kind=kind, insee_code=insee_code, name=name, slug=slug)
-    set_parents(territory, parents)
-    return territory
-
-
-@transaction.atomic
 def load_geography():
     """Idempotent: running it again changes nothing. Returns the number of territories."""
     return reference.load_reference(Territory, TerritoryClosure)

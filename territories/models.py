@@ -4,7 +4,6 @@ A programme, a project or an actor is attached to territories; "applies in X" me
 the territory is X, is inside X, or contains X. The closure table makes each of
 those one indexed lookup, and `TerritoryScope` is the only place that says so.
 """
-from functools import cached_property
 
 from django.db import models
 from django.db.models import Count, F, Q
@@ -26,27 +25,26 @@ class TerritoryQuerySet(models.QuerySet):
         return self.get(kind=kind, insee_code=code)
 
     def count_applying(self, links, *, object_field, territory_field="territory_id", local_only=False):
-        """{insee_code: how many distinct objects apply in each of these regions}, in three GROUP BY
+        """{insee_code: how many distinct objects apply in each of these regions}, in GROUP BY
         queries whatever the number of rows (no per-region subquery, no Python loop over rows).
 
         `links` are rows with a `territory_field` and an `object_field` (a programme's territories).
         An object applies in region R when one of its territories is inside R or contains R; a
-        region's containers are France and Europe (the reference geography), so: the objects
-        inside R, plus — unless `local_only` — the national/European ones not already counted."""
+        region's containers are France and Europe (the reference geography), so: the national or
+        European objects count in every region (unless `local_only`), the others in the regions
+        their territories are inside."""
         territory = territory_field.removesuffix("_id")
-        codes = dict.fromkeys(self.values_list("insee_code", flat=True), 0)
-
-        def inside(rows):
-            grouped = rows.filter(**{f"{territory}__ancestors__in": self}).order_by().values(code=F(f"{territory}__ancestors__insee_code"))
-            return dict(grouped.annotate(n=Count(object_field, distinct=True)).values_list("code", "n"))
-
-        counts = {**codes, **inside(links)}
-        if local_only:
-            return counts
-        supra = links.filter(**{f"{territory}__kind__in": Territory.SUPRA_NATIONAL}).values(object_field)
-        everywhere = supra.order_by().distinct().count()
-        already = inside(links.filter(**{f"{object_field}__in": supra}))
-        return {code: n + everywhere - already.get(code, 0) for code, n in counts.items()}
+        counts = dict.fromkeys(self.values_list("insee_code", flat=True), 0)
+        everywhere = 0
+        if not local_only:
+            # The few supra-national ids as a list: the planner then estimates the links it selects.
+            supra_ids = list(Territory.objects.filter(kind__in=Territory.SUPRA_NATIONAL).values_list("id", flat=True))
+            supra = links.filter(**{f"{territory_field}__in": supra_ids}).values(object_field)
+            everywhere = supra.order_by().distinct().count()
+            links = links.exclude(**{f"{object_field}__in": supra})
+        grouped = links.filter(**{f"{territory}__ancestors__in": self}).order_by().values(code=F(f"{territory}__ancestors__insee_code"))
+        counts.update(grouped.annotate(n=Count(object_field, distinct=True)).values_list("code", "n"))
+        return {code: n + everywhere for code, n in counts.items()}
 
 
 class Territory(models.Model):
@@ -132,16 +130,29 @@ class TerritoryScope:
         return rows.values("ancestor_id")
 
     def applies_q(self, field):
-        """A Q on `field` (a territory id column) for "applies in X"."""
-        return Q(**{f"{field}__in": self.inside()}) | Q(**{f"{field}__in": self.containing()})
+        """A Q on `field` (a territory id column) for "applies in X".
+
+        The ids are fetched first (two indexed lookups on the small closure table) and
+        passed as a list: one `IN (…)` the planner can estimate and serve from the
+        column's index, where `IN (subquery) OR IN (subquery)` made it scan every link."""
+        return Q(**{f"{field}__in": sorted(self.inside_ids | self.containing_ids)})
 
     def inside_q(self, field):
         return Q(**{f"{field}__in": self.inside()})
 
-    @cached_property
-    def inside_ids(self):
-        return set(self.inside().values_list("descendant_id", flat=True))
+    def _memo(self, name, fetch):
+        # Kept on the territory instance, not on this scope: a listing builds a scope per
+        # facet from the same validated territory and must not fetch the ids each time.
+        memo = self.territory.__dict__.setdefault("_scope_ids", {})
+        key = (name, self.local_only)
+        if key not in memo:
+            memo[key] = set(fetch())
+        return memo[key]
 
-    @cached_property
+    @property
+    def inside_ids(self):
+        return self._memo("inside", lambda: self.inside().values_list("descendant_id", flat=True))
+
+    @property
     def containing_ids(self):
-        return set(self.containing().values_list("ancestor_id", flat=True))
+        return self._memo("containing", lambda: self.containing().values_list("ancestor_id", flat=True))

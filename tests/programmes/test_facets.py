@@ -1,0 +1,43 @@
+"""Facet counts equal what choosing the option would give, whichever way the rows are shared."""
+import pytest
+from django.http import QueryDict
+
+from programmes import facets
+from programmes.filters import filter_programmes
+
+QUERIES = ["", "region=28", "region=84&kind=funding_call", "q=sante&region=28&theme=e-sante", "region=28&scope=local&status=open"]
+
+
+def count_with(params, name, value):
+    chosen = QueryDict(params, mutable=True)
+    chosen.setlist(name, [value])
+    filterset = filter_programmes(chosen)
+    assert filterset.is_valid(), filterset.errors
+    return filterset.qs.count()
+
+
+@pytest.mark.parametrize("shared_ids", [10_000, 0], ids=["ids-as-list", "ids-as-subquery"])
+@pytest.mark.parametrize("params", QUERIES)
+def test_each_option_counts_what_choosing_it_gives(demo, monkeypatch, params, shared_ids):
+    monkeypatch.setattr(facets, "SHARED_IDS", shared_ids)
+    filterset = filter_programmes(QueryDict(params))
+    assert filterset.is_valid(), filterset.errors
+    counts = facets.facet_counts(filterset)
+    options = facets.facet_options(filterset, counts)
+    checked = 0
+    for name in facets.FACETS:
+        for value, _label, count, _checked in options[name]:
+            assert count == count_with(params, name, value), (name, value)
+            checked += count
+    assert checked > 0
+
+
+def test_a_facet_row_set_is_fetched_once_per_distinct_filter(demo, django_assert_num_queries):
+    filterset = filter_programmes(QueryDict("region=28&kind=funding_call"))
+    assert filterset.is_valid()
+    rows = facets.FacetRows(filterset)
+    rows.ids("theme")  # no theme chosen: the result rows themselves
+    with django_assert_num_queries(0):
+        rows.ids("audience"), rows.ids("status"), rows.ids("theme")
+    with django_assert_num_queries(1):
+        rows.ids("kind")  # kind chosen: every filter but kind

@@ -55,9 +55,10 @@ def ensure_wrk():
 
 def serve(page_cache):
     env = {**os.environ, "PAGE_CACHE_SECONDS": "600" if page_cache else "0", "CONN_MAX_AGE": "60"}
+    # The production configuration (gunicorn.conf.py), on the benchmark's port.
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "health_registry.wsgi", "--bind", f"127.0.0.1:{PORT}", "--workers", "2",
-         "--worker-class", "gthread", "--threads", "4", "--timeout", "120", "--log-level", "warning"], env=env)
+        [sys.executable, "-m", "gunicorn", "health_registry.wsgi", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{PORT}",
+         "--log-level", "warning"], env=env)
     for _ in range(100):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{PORT}/__noop__/", timeout=1)
@@ -77,6 +78,12 @@ def wrk(path, connections, seconds):
     return rate, percentile(50), percentile(99)
 
 
+def slow_downloads(count=8, rate="50k"):
+    """`count` clients downloading the full export at `rate` bytes/s (each holds a server thread)."""
+    url = f"http://127.0.0.1:{PORT}/programmes/export.csv"
+    return [subprocess.Popen(["curl", "-s", "-o", "/dev/null", "--limit-rate", rate, url]) for _ in range(count)]
+
+
 def measure(size, seconds):
     rows = []
     for cached in (False, True):
@@ -87,6 +94,14 @@ def measure(size, seconds):
                 one = wrk(path, 1, seconds)
                 many = wrk(path, 16, seconds)
                 rows.append((size, name + (" (cached)" if cached else ""), one, many))
+            downloads = slow_downloads()
+            try:
+                time.sleep(1)
+                one, many = wrk(LISTING, 1, seconds), wrk(LISTING, 16, seconds)
+                rows.append((size, "listing region+kind+theme+q" + (" (cached)" if cached else "") + ", 8 slow exports running", one, many))
+            finally:
+                for download in downloads:
+                    download.kill()
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait()
@@ -109,10 +124,10 @@ def main():
         rows = measure(size, args.seconds)
         noop = {cached: many[0] for _s, name, _one, many in rows if name.startswith("Django no-op") for cached in [name.endswith("(cached)")]}
         for s, name, one, many in rows:
-            table.append(f"| {s:,} | {name} | {one[1]:.1f} | {many[0]:.0f} | {many[1]:.0f} | {many[2]:.0f} | {many[0] / noop[name.endswith('(cached)')]:.1%} |")
+            table.append(f"| {s:,} | {name} | {one[1]:.1f} | {many[0]:.0f} | {many[1]:.0f} | {many[2]:.0f} | {many[0] / noop['(cached)' in name]:.1%} |")
         rate, rss, count = export_rate()
         others.append(f"| {size:,} | export of {count:,} rows | {rate:,.0f} rows/s | peak RSS +{rss:.0f} MB |")
-    print(f"database: {django.db.connection.vendor}; gunicorn 2 gthread workers × 4 threads; wrk 16 connections, {args.seconds} s")
+    print(f"database: {django.db.connection.vendor}; gunicorn.conf.py (2 gthread workers × 16 threads); wrk 16 connections, {args.seconds} s")
     print("| programmes | request | p50 1 client (ms) | req/s at 16 | p50 at 16 (ms) | p99 at 16 (ms) | vs no-op |")
     print("|---:|---|---:|---:|---:|---:|---:|")
     print("\n".join(table))

@@ -38,6 +38,11 @@ class FacetRows:
             self.sets[key] = ids if len(ids) <= SHARED_IDS else rows
         return self.sets[key]
 
+    def result_count(self):
+        """How many results, when the result ids are already at hand (else None)."""
+        ids = self.ids(None)
+        return len(ids) if isinstance(ids, list) else None
+
     def rows(self, name):
         ids = self.ids(name)
         return self.filterset.queryset.filter(id__in=ids) if isinstance(ids, list) else self.filterset.rows_without(name)
@@ -62,11 +67,11 @@ def _count_region(ids, local_only):
     return Territory.objects.regions().count_applying(links, object_field="programme_id", local_only=local_only)
 
 
-def facet_counts(filterset):
+def facet_counts(filterset, rows=None):
     """{facet: {value: count}} for the filters of a valid ProgrammeFilter.
 
     Each facet counts the rows under every other filter (its own options stay open)."""
-    rows = FacetRows(filterset)
+    rows = rows or FacetRows(filterset)
     local_only = filterset.form.cleaned_data.get("scope") == "local"
     return {
         "region": _count_region(rows.ids("region"), local_only),

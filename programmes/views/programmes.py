@@ -7,7 +7,7 @@ from search.views import SearchResultsMixin
 from territories.models import Territory
 
 from ..exports import programme_rows
-from ..facets import facet_counts, facet_options
+from ..facets import FacetRows, facet_counts, facet_options
 from ..filters import ProgrammeFilter, public_programmes
 from ..models import FundedProject, Programme
 from ..reasons import annotate_reasons
@@ -40,13 +40,24 @@ class ProgrammeQuery:
 class ProgrammeListView(SearchResultsMixin, ProgrammeQuery, FilteredListView):
     template_name = "programmes/list.html"
 
+    facet_rows = None
+
     def get_context_data(self, **kwargs):
+        self.facet_rows = None if kwargs.get("errors") else FacetRows(self.filterset)
         context = super().get_context_data(**kwargs)
         if not context["errors"]:
-            context["facets"] = facet_options(self.filterset, facet_counts(self.filterset))
+            context["facets"] = facet_options(self.filterset, facet_counts(self.filterset, self.facet_rows))
             annotate_reasons(context["object_list"], self.filterset.selected_territory)
             context["chips"] = active_chips(self.request.GET, context["facets"], self.filterset)
         return context
+
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        known = self.facet_rows.result_count() if self.facet_rows else None
+        if known is not None:
+            paginator.count = known  # the facets fetched the result ids: no COUNT query
+        return paginator
 
 
 def active_chips(params, facets, filterset):

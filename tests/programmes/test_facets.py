@@ -5,7 +5,7 @@ from django.http import QueryDict
 from programmes import facets
 from programmes.filters import filter_programmes
 
-QUERIES = ["", "region=28", "region=84&kind=funding_call", "q=sante&region=28&theme=e-sante", "region=28&scope=local&status=open"]
+QUERIES = ["", "region=28", "region=84&kind=funding_call", "q=sante&region=28&theme=e-sante", "region=28&scope=local&status=undated"]
 
 
 def count_with(params, name, value):
@@ -41,3 +41,11 @@ def test_a_facet_row_set_is_fetched_once_per_distinct_filter(demo, django_assert
         rows.ids("audience"), rows.ids("status"), rows.ids("theme")
     with django_assert_num_queries(1):
         rows.ids("kind")  # kind chosen: every filter but kind
+
+
+@pytest.mark.parametrize("shared_ids", [10_000, 0], ids=["ids-as-list", "ids-as-subquery"])
+def test_the_listing_count_is_the_filter_count(client, demo, monkeypatch, shared_ids):
+    monkeypatch.setattr(facets, "SHARED_IDS", shared_ids)
+    for params in QUERIES:
+        response = client.get(f"/programmes/?{params}")
+        assert response.context["paginator"].count == filter_programmes(QueryDict(params)).qs.count() > 0, params

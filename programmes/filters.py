@@ -134,7 +134,9 @@ def filter_programmes(params):
 class ProjectFilter(SearchFilterSet):
     region = region_filter()
     programme = django_filters.ModelChoiceFilter(
-        label=_("Programme"), to_field_name="slug", queryset=Programme.objects.published(),
+        # Only programmes with projects: a choice list of every programme would be useless (and
+        # 100,000 <option>s long at scale).
+        label=_("Programme"), to_field_name="slug", queryset=Programme.objects.published().with_published_projects().order_by("title"),
         error_messages={"invalid_choice": _("Programme inconnu : %(value)s.")},
     )
     year = django_filters.NumberFilter(

@@ -108,6 +108,10 @@ class ProgrammeQuerySet(SearchTextQuerySet):
     def owned_by(self, user):
         return self.filter(id__in=ProgrammeActor.objects.filter(actor__editors=user).values("programme_id"))
 
+    def with_published_projects(self):
+        """Programmes that funded published projects (the choices of the projects' programme filter)."""
+        return self.filter(id__in=FundedProject.objects.published().values("programme_id"))
+
     def order_by_deadline(self, on=None, *, first=()):
         """Soonest future deadline first, then past deadlines (most recent first), undated last.
 
@@ -208,11 +212,14 @@ class Programme(Publishable):
         ordering = ["title"]
         permissions = [("publish_programme", _("Peut publier et archiver des programmes"))]
         indexes = [
-            # Covers the kind and status facets and the published ids the other facets join on:
-            # an index-only scan instead of reading the wide rows (descriptions, search text).
-            # `include` is PostgreSQL's; SQLite indexes carry the row id anyway.
-            models.Index(fields=["publication_state", "kind", "recurrence", "opens_on", "deadline"],
+            # Covers the kind and status facets, the published ids the other facets join on and
+            # the page's ids in the default order (deadline, title): index-only scans instead of
+            # reading the wide rows (descriptions, search text). `include` is PostgreSQL's;
+            # SQLite indexes carry the row id anyway.
+            models.Index(fields=["publication_state", "kind", "recurrence", "opens_on", "deadline", "title"],
                          include=["id"], name="programme_facets_idx"),
+            # The home page's "closing soonest": published rows in deadline order from today.
+            models.Index(fields=["deadline", "title"], name="programme_deadline_idx", condition=models.Q(publication_state="published")),
         ]
         constraints = [
             models.CheckConstraint(

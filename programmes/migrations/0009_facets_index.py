@@ -16,6 +16,10 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='programme',
-            index=models.Index(fields=['publication_state', 'kind', 'recurrence', 'opens_on', 'deadline'], include=('id',), name='programme_facets_idx'),
+            index=models.Index(fields=['publication_state', 'kind', 'recurrence', 'opens_on', 'deadline', 'title'], include=('id',), name='programme_facets_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='programme',
+            index=models.Index(condition=models.Q(('publication_state', 'published')), fields=['deadline', 'title'], name='programme_deadline_idx'),
         ),
     ]

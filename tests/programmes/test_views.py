@@ -112,3 +112,11 @@ def test_unpublished_actors_are_named_but_not_linked(client, demo):
     assert "CPage" in page
     assert 'href="/acteurs/cpage/"' not in page
     assert client.get("/acteurs/cpage/").status_code == 404
+
+
+def test_projects_programme_filter_offers_only_programmes_with_published_projects(client, demo):
+    from programmes.models import FundedProject, Programme
+
+    offered = set(client.get("/projets/").context["filter"].form.fields["programme"].queryset.values_list("slug", flat=True))
+    expected = set(FundedProject.objects.published().values_list("programme__slug", flat=True))
+    assert offered == expected and offered < set(Programme.objects.published().values_list("slug", flat=True))

@@ -38,8 +38,12 @@ class PageByIds:
     Without it the database sorts the wide rows (descriptions, search text) of every
     match to keep twenty of them."""
 
-    def __init__(self, queryset):
+    def __init__(self, queryset, rows=None):
+        # `rows`: where to fetch the page's rows from, by id (default: `queryset` itself). The
+        # unfiltered base is cheaper: the ids already passed the filters (a full-text match
+        # again would cost as much as the first step).
         self.queryset = queryset
+        self.rows = queryset if rows is None else rows
 
     def count(self):
         return self.queryset.count()
@@ -49,7 +53,7 @@ class PageByIds:
 
     def __getitem__(self, window):
         ids = list(self.queryset.values_list("pk", flat=True)[window])
-        rows = {row.pk: row for row in self.queryset.filter(pk__in=ids)}
+        rows = {row.pk: row for row in self.rows.filter(pk__in=ids)}
         return [rows[pk] for pk in ids if pk in rows]
 
 
@@ -79,7 +83,7 @@ class FilteredListView(FilterView):
         return self.render_to_response(context, status=400 if errors else 200)
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(PageByIds(queryset), page_size)
+        paginator = self.get_paginator(PageByIds(queryset, rows=self.filterset.queryset), page_size)
         pages = [] if self.force_first_page else self.request.GET.getlist("page")
         if len(pages) > 1:
             raise BadPage(_("Le paramètre « page » ne peut apparaître qu'une fois."))

@@ -4,6 +4,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Every target here is for development: DEBUG on (the settings default to production, DEBUG off).
+export DEBUG ?= true
 
 .PHONY: run test install install-dev migrate demo admin serve messages lint bench
 

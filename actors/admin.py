@@ -23,11 +23,12 @@ class ActorAdmin(ImportAdminMixin, PublishableAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        # Editors pick partners among all actors in autocompletes, but only edit their own.
+        # Editors pick partners among the published actors and their own in autocompletes,
+        # but only edit their own (another organisation's draft is nobody else's business).
         match = getattr(request, "resolver_match", None)
         queryset = super(PublishableAdmin, self).get_queryset(request)
         if match and match.url_name == "autocomplete":
-            return queryset
+            return queryset.published() | queryset.filter(pk__in=reachable(request.user, queryset).values("pk"))
         return reachable(request.user, queryset)
 
     def get_fieldsets(self, request, obj=None):

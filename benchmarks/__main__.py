@@ -18,7 +18,7 @@ import urllib.request
 tmp = tempfile.mkdtemp()
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
 os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.settings"
-os.environ.update(DEBUG="false", ALLOWED_HOSTS="127.0.0.1", SECRET_KEY=os.environ.get("SECRET_KEY", "bench-" + "k7#Qx" * 12))
+os.environ.update(DEBUG="false", HTTPS="false", ALLOWED_HOSTS="127.0.0.1", SECRET_KEY=os.environ.get("SECRET_KEY", "bench-" + "k7#Qx" * 12))
 
 import django  # noqa: E402
 import django.db  # noqa: E402

@@ -13,6 +13,7 @@ tmp = tempfile.mkdtemp()
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "health_registry.settings")
 os.environ["DEBUG"] = "false"
+os.environ["HTTPS"] = "false"  # served over plain HTTP here: no redirect to HTTPS
 os.environ["PAGE_CACHE_SECONDS"] = "0"  # every listing computed, not served from the page cache
 os.environ.setdefault("SECRET_KEY", "benchmark-only-" + "x" * 40)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")

@@ -4,19 +4,39 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+NUL = "\x00"
+
 
 class RejectNullBytesMiddleware:
-    """A NUL byte in a query string can never be meant, and PostgreSQL refuses it
-    in text: answer 400 with a clear message before any view or query runs."""
+    """A NUL byte is never meant in a request, and PostgreSQL refuses it in text: left
+    through, it fails the first query that carries it (a session lookup, a failed login
+    logged with its user agent…) with a 500.
+
+    In the path, the query string or a header: 400 with a clear message, before any view
+    or query runs. In a cookie: the cookie is dropped, as if absent (a 400 would lock its
+    owner out until they clear their cookies). Placed before the session middleware,
+    which reads the session cookie."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        for key, values in request.GET.lists():
-            if "\x00" in key or any("\x00" in value for value in values):
-                return render(request, "400.html", {"messages_400": [_("L'adresse contient un caractère nul, qui n'est pas accepté.")]}, status=400)
+        refusal = _nul_refusal(request)
+        if refusal:
+            return render(request, "400.html", {"messages_400": [refusal]}, status=400)
+        request.COOKIES = {name: value for name, value in request.COOKIES.items() if NUL not in name + value}
         return self.get_response(request)
+
+
+def _nul_refusal(request):
+    """The message explaining where the request holds a NUL (cookies aside), or None."""
+    if NUL in request.path_info or any(NUL in key or any(NUL in value for value in values) for key, values in request.GET.lists()):
+        return _("L'adresse contient un caractère nul, qui n'est pas accepté.")
+    for name, value in request.META.items():
+        if (name.startswith("HTTP_") or name == "CONTENT_TYPE") and name != "HTTP_COOKIE" and NUL in str(value):
+            header = name.removeprefix("HTTP_").replace("_", "-").title()
+            return _("L'en-tête %(header)s contient un caractère nul, qui n'est pas accepté.") % {"header": header}
+    return None
 
 
 class FrenchFirstLocaleMiddleware:

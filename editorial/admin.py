@@ -3,15 +3,19 @@
 Every decision is `editorial.policy`'s: which rows a user reaches, what they may do.
 """
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import router, transaction
+from django.http import Http404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import policy
-from .history import pause_history, record_once
-from .imports import ImportView
+from .concurrency import VERSION_FIELD, VersionedForm
+from .history import Restore, pause_history, record_once
+from .imports import ImportJobView, ImportView
 from .models import PublicationState
 from .workflow import allowed_targets, stamp_publication, transition
 
@@ -41,6 +45,11 @@ def _workflow_action(target, label):
 class PublishableAdmin(SimpleHistoryAdmin):
     """Scoped to the user's organisations, with the publication workflow."""
 
+    # The change form refuses to overwrite a newer version (see `editorial.concurrency`);
+    # the templates render its hidden version field.
+    form = VersionedForm
+    change_form_template = "admin/editorial/change_form.html"
+    object_history_form_template = "admin/editorial/object_history_form.html"
     readonly_fields = ["published_at", "published_by", "created_at", "updated_at"]
     actions = [
         _workflow_action(PublicationState.SUBMITTED, _("Soumettre pour relecture")),
@@ -64,7 +73,16 @@ class PublishableAdmin(SimpleHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return policy.can(request.user, policy.DELETE, obj, model=self.model)
 
+    def get_fields(self, request, obj=None):
+        return [name for name in super().get_fields(request, obj) if name != VERSION_FIELD]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "publication_state"] if _restoring(request) else fields
+
     def get_form(self, request, obj=None, **kwargs):
+        if _restoring(request) and obj is not None:
+            _restoring(request).keep_publication(obj)
         form = super().get_form(request, obj, **kwargs)
         field = form.base_fields.get("publication_state")
         if field is not None:
@@ -76,6 +94,8 @@ class PublishableAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         if "publication_state" in form.changed_data and obj.is_public:
             stamp_publication(obj, request.user)
+        if _restoring(request):
+            obj._change_reason = _restoring(request).reason
         # The history record is written once, after the m2m and inlines (save_related).
         pause_history(obj)
         super().save_model(request, obj, form, change)
@@ -91,6 +111,35 @@ class PublishableAdmin(SimpleHistoryAdmin):
     def refresh_derived(self, obj):
         """Recompute what is derived from `obj` (search text…) through its app's services."""
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """django-simple-history's "restore this version" form, as a change of the live entry:
+        its scope and permissions, its publication kept (see `Restore`), one history record."""
+        current = self.get_object(request, unquote(object_id))
+        if current is None:
+            raise Http404
+        if request.method == "POST" and not self.has_change_permission(request, current):
+            raise PermissionDenied
+        try:
+            record = current.history.get(history_id=version_id)
+        except (current.history.model.DoesNotExist, ValueError, ValidationError):
+            raise Http404 from None
+        request.editorial_restore = Restore(current, record)
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def log_change(self, request, obj, message):
+        if _restoring(request):
+            # The restore view saves the m2m after save_model and calls no save_related:
+            # this is its first step after them, where a change writes its one history record.
+            record_once(obj, created=False)
+            self.refresh_derived(obj)
+        return super().log_change(request, obj, message)
+
+
+def _restoring(request):
+    """The `Restore` under way in this request (see `PublishableAdmin.history_form_view`), if any."""
+    return getattr(request, "editorial_restore", None)
+
 
 class ImportAdminMixin:
     """Adds "Importer un CSV" to a changelist; `importer` is a `core.imports.Importer`."""
@@ -102,4 +151,6 @@ class ImportAdminMixin:
     def get_urls(self):
         opts = self.model._meta
         view = self.admin_site.admin_view(ImportView.as_view(model_admin=self))
-        return [path("import/", view, name=f"{opts.app_label}_{opts.model_name}_import"), *super().get_urls()]
+        job = self.admin_site.admin_view(ImportJobView.as_view(model_admin=self))
+        return [path("import/", view, name=f"{opts.app_label}_{opts.model_name}_import"),
+                path("import/<int:job>/", job, name=f"{opts.app_label}_{opts.model_name}_import_job"), *super().get_urls()]

@@ -7,6 +7,9 @@ history, then one record is written with the final state (m2m included).
 """
 from contextlib import contextmanager
 
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
 
 def pause_history(obj):
     obj.skip_history_when_saving = True
@@ -31,3 +34,25 @@ def single_history_record(obj, *, created):
         if hasattr(obj, "skip_history_when_saving"):
             del obj.skip_history_when_saving
     record_once(obj, created=created)
+
+
+class Restore:
+    """Restoring an earlier version of `current`: its contents come back, the live entry's
+    publication (state, who and when) and version stay, so a restore never publishes,
+    unpublishes or archives: the workflow alone does."""
+
+    KEPT_FIELDS = ("publication_state", "published_at", "published_by_id", "updated_at")
+
+    def __init__(self, current, record):
+        self.current = current
+        self.record = record
+
+    def keep_publication(self, obj):
+        for name in self.KEPT_FIELDS:
+            setattr(obj, name, getattr(self.current, name))
+
+    @property
+    def reason(self):
+        when = timezone.localtime(self.record.history_date)
+        return _("Restauration de la version du %(date)s à %(time)s") % {
+            "date": formats.date_format(when, "DATE_FORMAT"), "time": formats.time_format(when, "TIME_FORMAT")}

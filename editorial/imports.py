@@ -1,28 +1,26 @@
-"""CSV imports of publishable entries: the row writer and the admin page.
+"""CSV imports of publishable entries: the row writer and the admin pages.
 
 The admin page uploads, previews every problem, then confirms. The upload is
-kept as a stored file (`Upload`) referenced by a random id in the confirm form,
-then read again and checked again before anything is written.
+kept as a stored file (`Upload`) referenced by a random id in the confirm form;
+confirming queues it as a background job (`editorial.jobs`), which reads and
+checks the file again before writing anything, and redirects to the job's page,
+which refreshes itself (no JavaScript) until the job has finished.
 """
-import logging
 import secrets
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import StreamingHttpResponse
-from django.template.loader import render_to_string
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import escape
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 
-from . import policy
-from .models import PublicationState, Upload
+from . import jobs, policy
+from .models import JobState, PublicationState, Upload
 from .workflow import stamp_publication
 
-logger = logging.getLogger(__name__)
 MAX_BYTES = 20 * 1024 * 1024
 PREVIEW_ROWS = 50
 
@@ -119,39 +117,51 @@ class ImportView(View):
         token = ""
         if plan.ok:
             token = secrets.token_urlsafe(32)
-            Upload.objects.create(token=token, kind=self.importer.name, data=data, uploaded_by=request.user)
+            Upload.objects.create(token=token, kind=self.importer.name, data=data, uploaded_by=request.user, rows_total=len(plan.rows))
         return self.render(request, status=200 if plan.ok else 400, form=UploadForm(), plan=plan, token=token,
                            preview=plan.rows[:PREVIEW_ROWS])
 
     def confirm(self, request):
         token = request.POST.get("token", "")
-        stored = Upload.objects.filter(token=token, kind=self.importer.name, uploaded_by=request.user).first() if token else None
-        if stored is None:
-            return self.render(request, status=400, form=UploadForm(), expired=True)
-        plan = self.importer.plan(bytes(stored.data), user=request.user)
-        if not plan.ok:
-            return self.render(request, status=400, form=UploadForm(), plan=plan, preview=plan.rows[:PREVIEW_ROWS])
+        stored = Upload.objects.filter(
+            token=token, kind=self.importer.name, uploaded_by=request.user, state=JobState.PREVIEW).only("id").first() if token else None
         publish = policy.may_publish(request.user, self.model_admin.model) and request.POST.get("publish") == "on"
-        stored.delete()  # one confirmation per upload
-        response = StreamingHttpResponse(self.stream(request, plan, publish), content_type="text/html; charset=utf-8")
-        response["X-Accel-Buffering"] = "no"  # let proxies pass progress lines through
+        # One confirmation per upload: a second one (or a forged token) finds no preview to queue.
+        if stored is None or not jobs.queue(stored, publish=publish, language=get_language() or ""):
+            return self.render(request, status=400, form=UploadForm(), expired=True)
+        opts = self.model_admin.model._meta
+        response = HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import_job", args=[stored.pk]))
+        response.status_code = 303  # see other: reloading the progress page must not post again
         return response
 
-    def stream(self, request, plan, publish):
-        """An HTML page written as rows are imported: progress without JavaScript."""
+
+class ImportJobView(View):
+    """The page of one import job: progress while it runs (refreshed by the browser), then its outcome.
+
+    Seen by its uploader, and by whoever sees every entry (`editorial.policy`); anyone else,
+    and any unknown job, gets a 404."""
+
+    model_admin = None
+    template_name = "admin/import_job.html"
+    REFRESH_SECONDS = 2
+
+    def dispatch(self, request, *args, **kwargs):
+        if not policy.can(request.user, policy.IMPORT, model=self.model_admin.model):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, job):
+        jobs_of_kind = Upload.objects.filter(kind=self.model_admin.importer.name).exclude(state=JobState.PREVIEW)
+        upload = jobs_of_kind.defer("data").filter(pk=job).first()  # reloaded every 2 s: not the file
+        if upload is None or not (upload.uploaded_by_id == request.user.pk or policy.sees_everything(request.user)):
+            raise Http404(_("Import inconnu."))
         opts = self.model_admin.model._meta
-        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-        yield render_to_string("admin/import_progress_head.html", {"total": len(plan.rows)}, request)
-        try:
-            for done, total in self.importer.iter_apply(plan, user=request.user, publish=publish):
-                line = _("%(done)s / %(total)s lignes écrites") % {"done": done, "total": total}
-                yield f'<li class="progress">{escape(line)}</li>\n'
-        except Exception:
-            logger.exception("CSV import failed")
-            failure = _("L'import a échoué : rien n'a été enregistré.")
-            yield f'</ol><p class="errornote" role="alert">{escape(failure)}</p>'
-        else:
-            summary = _("Import terminé : %(created)s créés, %(updated)s mis à jour.") % {"created": plan.created, "updated": plan.updated}
-            yield f'</ol><p class="success" role="status">{escape(summary)}</p>'
-        back = _("Retour à la liste")
-        yield f'<p><a href="{changelist}">{escape(back)}</a></p></div></body></html>'
+        done, total = jobs.rows_done(upload), upload.rows_total
+        context = {
+            **self.model_admin.admin_site.each_context(request), "opts": opts, "job": upload,
+            "title": _("Importer : %(entries)s") % {"entries": opts.verbose_name_plural},
+            "done": done, "total": total, "percent": 100 * done // total if total else 0,
+            "refresh": None if upload.finished else self.REFRESH_SECONDS,
+            "import_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_import"),
+        }
+        return TemplateResponse(request, self.template_name, context)

@@ -1,6 +1,7 @@
-"""Publication: states, the abstract Publishable entry, its QuerySet, and stored uploads."""
+"""Publication: states, the abstract Publishable entry, its QuerySet, and stored uploads (import jobs)."""
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import policy
@@ -50,11 +51,21 @@ class Publishable(models.Model):
         return self.publication_state == PublicationState.PUBLISHED
 
 
+class JobState(models.TextChoices):
+    PREVIEW = "preview", _("Aperçu")
+    QUEUED = "queued", _("En attente")
+    RUNNING = "running", _("En cours")
+    DONE = "done", _("Terminé")
+    FAILED = "failed", _("Échoué")
+
+
 class Upload(models.Model):
-    """A CSV file uploaded for import, kept between preview and confirmation.
+    """A CSV file uploaded for import, kept between preview and confirmation, then the
+    import job that writes it (see `editorial.jobs`).
 
     Stored in the database (not the session, not a server's disk) so that any
-    app server can confirm it; referenced by its random id in the confirm form.
+    app server can confirm it and any process can run it; referenced by its random
+    id in the confirm form. The file is dropped once the job has finished.
     """
 
     token = models.CharField(max_length=43, unique=True)
@@ -62,6 +73,20 @@ class Upload(models.Model):
     data = models.BinaryField()
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(max_length=10, choices=JobState.choices, default=JobState.PREVIEW, db_index=True)
+    publish = models.BooleanField(default=False)
+    language = models.CharField(max_length=10, blank=True)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    message = models.TextField(blank=True)
+    # "host:pid" of the process running the job: `run_imports` fails the jobs of dead processes.
+    worker = models.CharField(max_length=200, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # Heartbeat: moved on by every state change and, on PostgreSQL, by every progress report.
+    updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("fichier importé")
@@ -69,3 +94,7 @@ class Upload(models.Model):
         default_permissions = ()
         # Held by reviewers: reach every entry, publish and archive.
         permissions = [("review", _("Peut relire, publier et archiver toutes les fiches"))]
+
+    @property
+    def finished(self):
+        return self.state in (JobState.DONE, JobState.FAILED)

@@ -1,7 +1,8 @@
 """Settings for health_registry, read from the environment.
 
-Development defaults are safe to run locally (SQLite, DEBUG on). With
-DEBUG off (production) a real SECRET_KEY is mandatory.
+DEBUG is off unless the environment turns it on (`make run`, `make test` and the test
+settings do). With DEBUG off (production) a strong SECRET_KEY is mandatory, and HTTPS,
+HSTS, Secure cookies, a Content-Security-Policy and a Permissions-Policy are on by default.
 """
 import os
 from pathlib import Path
@@ -21,11 +22,28 @@ def env_bool(name, default):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = env_bool("DEBUG", True)
+def strong_secret_key(key):
+    """Django's own rule (check security.W009): 50+ characters, 5+ distinct ones, not a generated dev key."""
+    return len(key) >= 50 and len(set(key)) >= 5 and not key.startswith("django-insecure-")
+
+
+def proxy_ssl_header(value):
+    """`X-Forwarded-Proto` or `X-Forwarded-Proto=https` → ("HTTP_X_FORWARDED_PROTO", "https"); empty → None."""
+    name, _, expected = value.partition("=")
+    if not name.strip():
+        return None
+    return "HTTP_" + name.strip().upper().replace("-", "_"), expected.strip() or "https"
+
+
+# Off unless asked for: a production server that forgets the variable must not show tracebacks.
+DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", _DEV_SECRET_KEY)
-if not DEBUG and (SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 32):
-    # Refuse to run production with a guessable key (sessions, CSRF, resets).
-    raise ImproperlyConfigured("Set SECRET_KEY to a random value of 32+ characters when DEBUG is off.")
+if not DEBUG and (SECRET_KEY == _DEV_SECRET_KEY or not strong_secret_key(SECRET_KEY)):
+    # Refuse to run production with a guessable key (sessions, CSRF, password resets).
+    raise ImproperlyConfigured(
+        "Set SECRET_KEY to a random value of 50+ characters with 5+ distinct characters when DEBUG is off "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+    )
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
@@ -53,10 +71,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every response, cached pages included.
+    "core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session middleware: it drops cookies holding a NUL (PostgreSQL refuses them).
+    "core.middleware.RejectNullBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.FrenchFirstLocaleMiddleware",
-    "core.middleware.RejectNullBytesMiddleware",
     # Anonymous pages from the cache, before CSRF and authentication are even looked at.
     "core.cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -139,27 +160,93 @@ CACHES = {
 # and this long in browsers and CDNs (Cache-Control: public, max-age).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
+# Admin CSV imports run as jobs: "thread" (started by the confirming request, the default),
+# "queue" (only `manage.py run_imports` runs them) or "inline" (in the request; tests).
+IMPORT_JOBS = os.environ.get("IMPORT_JOBS", "thread")
 # Writes to these apps' models bump the directory version that keys every cached page.
 DIRECTORY_APPS = {"territories", "actors", "programmes", "search"}
 
 # Public base URL written into CSV exports (the "page_url" column).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
-# django-axes: lock an account+IP after repeated failed admin logins.
+# Admin logins. The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT reverse proxies
+# the Nth entry from the right of X-Forwarded-For (those further left are forgeable); see
+# core/client_address.py. Too high a count lets clients pick their address: count only your own.
+TRUSTED_PROXY_COUNT = max(0, int(os.environ.get("TRUSTED_PROXY_COUNT", "0")))
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_ip"
+# django-axes: one account from one address is locked for an hour after 5 failed logins.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# An attempt refused while locked checks no password: it neither extends the lock nor counts.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
+# Per account, from every address (core/login_throttle.py): past 10 failures within the hour,
+# each attempt waits 1 min after the last failure, doubled per further failure, at most 15 min;
+# never an hour-long lock, and addresses the account logged in from in the last 90 days are exempt.
+LOGIN_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("LOGIN_ACCOUNT_FAILURE_LIMIT", "10"))
+LOGIN_ACCOUNT_DELAY = 60  # seconds
+LOGIN_ACCOUNT_MAX_DELAY = 15 * 60  # seconds
+LOGIN_KNOWN_ADDRESS_DAYS = 90
+# Password reset mails (core/password_reset.py): at most this many per hour per address / per client.
+PASSWORD_RESET_LIMIT_PER_EMAIL = 3
+PASSWORD_RESET_LIMIT_PER_IP = 10
 
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    SECURE_CONTENT_TYPE_NOSNIFF = True
+# E-mail (password resets): printed on the console in development, SMTP otherwise.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# A stuck mail server must not hold a request thread for ever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "annuaire-sante@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# HTTPS: on by default in production, off in development. Behind a TLS proxy, SECURE_PROXY_SSL_HEADER
+# names the header it sets (`X-Forwarded-Proto`): without it every request looks like HTTP and redirects.
+HTTPS = env_bool("HTTPS", not DEBUG)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
+SECURE_PROXY_SSL_HEADER = proxy_ssl_header(os.environ.get("SECURE_PROXY_SSL_HEADER", ""))
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = env_bool("SECURE_COOKIES", HTTPS)
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True  # no script reads it
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# HSTS for a year over HTTPS. The two switches bind every subdomain and the browsers' preload list
+# (hard to undo), so they stay off unless the operator turns them on.
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000" if HTTPS else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Pages load nothing but their own static files: no inline script or style, no third party.
+CONTENT_SECURITY_POLICY = os.environ.get(
+    "CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+)
+# Sends Content-Security-Policy-Report-Only instead: to try a new policy without breaking pages.
+CONTENT_SECURITY_POLICY_REPORT_ONLY = env_bool("CONTENT_SECURITY_POLICY_REPORT_ONLY", False)
+PERMISSIONS_POLICY = os.environ.get(
+    "PERMISSIONS_POLICY",
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
+)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"one_line": {"()": "core.logformat.OneLineFormatter", "format": "%(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "one_line": {"class": "logging.StreamHandler", "formatter": "one_line"},
+    },
+    "loggers": {
+        # Anyone can send a forged Host header, as often as they like: one line each, not a traceback.
+        "django.security.DisallowedHost": {"handlers": ["one_line"], "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from actors.models import Actor
-from editorial.models import Publishable, PublishableQuerySet
+from editorial.models import PublicationState, Publishable, PublishableQuerySet
 from search.index import INDEX_FIELDS, DocumentField, FtsEntry, FullTextQuerySet, write_index
 from territories.models import Territory, TerritoryScope
 
@@ -85,15 +85,19 @@ class ProgrammeQuerySet(SearchTextQuerySet):
         return self.annotate(computed_status=status_expression(on))
 
     def for_listing(self):
+        """For public pages: only the roles of published actors (a draft's name never shows)."""
+        public_roles = ProgrammeActor.objects.filter(actor__publication_state=PublicationState.PUBLISHED)
         return self.with_status().prefetch_related(
             "territories", "themes", "audiences",
-            Prefetch("roles", queryset=ProgrammeActor.objects.select_related("actor")),
+            Prefetch("roles", queryset=public_roles.select_related("actor")),
         )
 
     def for_detail(self):
-        return self.for_listing().prefetch_related(
-            Prefetch("funded_projects", queryset=FundedProject.objects.published().select_related("beneficiary", "territory")),
+        """`for_listing()` and the published projects; a draft beneficiary comes as None."""
+        projects = FundedProject.objects.published().select_related("territory").prefetch_related(
+            Prefetch("beneficiary", queryset=Actor.objects.published()),
         )
+        return self.for_listing().prefetch_related(Prefetch("funded_projects", queryset=projects))
 
     def applies_in(self, territory, *, local_only=False):
         """Programmes that apply in `territory` (see `TerritoryScope`)."""
@@ -145,7 +149,13 @@ class FundedProjectQuerySet(SearchTextQuerySet):
     searched_fields = frozenset({"title", "description", "beneficiary", "beneficiary_id"})
 
     def for_listing(self):
-        return self.select_related("programme", "beneficiary", "territory").prefetch_related("partners")
+        """For public pages and exports: an unpublished programme or a draft beneficiary comes
+        as None, draft partners are left out (prefetched from the published rows only)."""
+        return self.select_related("territory").prefetch_related(
+            Prefetch("programme", queryset=Programme.objects.published()),
+            Prefetch("beneficiary", queryset=Actor.objects.published()),
+            Prefetch("partners", queryset=Actor.objects.published()),
+        )
 
     def located_in(self, territory):
         """Projects located in `territory` or inside it (by their territory, or else their beneficiary's seat)."""

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .views.feeds import programme_calendar, programme_feed
 from .views.programmes import ProgrammeDetailView, ProgrammeExportView, ProgrammeListView
 from .views.projects import ProjectExportView, ProjectListView
 
@@ -7,6 +8,9 @@ programme_patterns = (
     [
         path("", ProgrammeListView.as_view(), name="list"),
         path("export.csv", ProgrammeExportView.as_view(), name="export"),
+        # Before the detail pattern: "feed" is also a well-formed slug.
+        path("feed/", programme_feed, name="feed"),
+        path("calendar.ics", programme_calendar, name="calendar"),
         path("<slug:slug>/", ProgrammeDetailView.as_view(), name="detail"),
     ],
     "programmes",

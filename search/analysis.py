@@ -29,9 +29,18 @@ def stem(word):
     return _stemmer.stemWord(word)
 
 
+def prepare(text):
+    """`text` folded, apostrophes straight: what `words` and `terms` read (`prepared_*` take it)."""
+    return fold(text).replace("’", "'")
+
+
 def words(text):
     """Folded words, in order, stop words kept (for highlighting and the vocabulary)."""
-    return _WORD.findall(fold(text).replace("’", "'"))
+    return prepared_words(prepare(text))
+
+
+def prepared_words(prepared):
+    return _WORD.findall(prepared)
 
 
 def compounds(text):
@@ -41,8 +50,14 @@ def compounds(text):
 
 def terms(text):
     """The indexed terms of `text`: stems of its words and of its compounds' joined forms."""
-    result = [stem(w) for w in words(text) if w not in STOP_WORDS]
-    result += [stem("".join(parts)) for parts in compounds(text)]
+    return prepared_terms(prepare(text))
+
+
+def prepared_terms(prepared):
+    # Compounds looked for only where one can be: indexing is most of a bulk import's time.
+    result = [stem(w) for w in _WORD.findall(prepared) if w not in STOP_WORDS]
+    if "'" in prepared or "-" in prepared:
+        result += [stem("".join(_WORD.findall(match))) for match in _COMPOUND.findall(prepared)]
     return result
 
 

@@ -13,7 +13,9 @@ from django.core.cache import cache
 from django.db import connection, models
 from django.db.models import F, FloatField, Lookup, Value
 
-from .analysis import index_text, words
+from core.bulkwrite import update_rows
+
+from .analysis import prepare, prepared_terms, prepared_words
 from .models import Synonym, Term
 from .query import parse, to_fts5, to_tsquery
 
@@ -36,12 +38,9 @@ def is_postgres():
     return connection.vendor == "postgresql"
 
 
-def vector():
-    parts = [SearchVector(column, weight=WEIGHTS[column], config="simple") for column in COLUMNS]
-    combined = parts[0]
-    for part in parts[1:]:
-        combined = combined + part
-    return combined
+# The weighted vector of the analysed columns, as `update_rows` computes it from their new values `v.*`.
+VECTOR_SQL = " || ".join(f"setweight(to_tsvector('simple'::regconfig, COALESCE(v.{column}, '')), '{weight}')"
+                         for column, weight in WEIGHTS.items())
 
 
 SYNONYMS_CACHE_KEY = "search:synonyms"
@@ -61,12 +60,14 @@ def forget_synonyms():
 
 def write_index(model, texts):
     """Store the analysed columns of `texts` ({id: (a, b, c, d) raw texts}) and index them."""
-    rows = [model(id=pk, **dict(zip(COLUMNS, (index_text(part) for part in parts)))) for pk, parts in texts.items()]
-    model.objects.bulk_update(rows, list(COLUMNS), batch_size=500)
+    # Each text folded once, for its terms and for the vocabulary (a bulk import's main cost).
+    prepared = {pk: [prepare(part) if part else "" for part in parts] for pk, parts in texts.items()}
+    rows = [model(id=pk, **{column: " ".join(prepared_terms(part)) for column, part in zip(COLUMNS, parts)})
+            for pk, parts in prepared.items()]
+    # One UPDATE per 500 rows (bulk_update's CASE costs ~1 ms per row in Python), the vector with it.
+    update_rows(model, rows, COLUMNS, derived={"search_vector": VECTOR_SQL} if is_postgres() else None)
     ids = list(texts)
-    if is_postgres():
-        model.objects.filter(id__in=ids).update(search_vector=vector())
-    else:
+    if not is_postgres():
         table = connection.ops.quote_name(fts_table(model))
         with connection.cursor() as cursor:
             cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s", [(pk,) for pk in ids])
@@ -74,12 +75,12 @@ def write_index(model, texts):
                 f"INSERT INTO {table} (rowid, search_a, search_b, search_c, search_d) VALUES (%s, %s, %s, %s, %s)",
                 [(row.id, *(getattr(row, c) for c in COLUMNS)) for row in rows],
             )
-    remember_words(" ".join(part for parts in texts.values() for part in parts if part))
+    remember(word for parts in prepared.values() for part in parts for word in prepared_words(part))
 
 
-def remember_words(text):
+def remember(found_words):
     low, high = VOCABULARY_WORD
-    found = {w for w in words(text) if low <= len(w) <= high and not w.isdigit()}
+    found = {w for w in found_words if low <= len(w) <= high and not w.isdigit()}
     Term.objects.bulk_create([Term(word=w) for w in sorted(found)], ignore_conflicts=True, batch_size=1000)
 
 

@@ -19,6 +19,13 @@ def empty_cache(settings):
     settings.PAGE_CACHE_SECONDS = 0
 
 
+@pytest.fixture(autouse=True)
+def import_jobs_inline(settings):
+    """Confirmed imports run in the request: a background thread would not see the test's
+    transaction (tests/editorial/test_import_jobs.py runs the thread for real)."""
+    settings.IMPORT_JOBS = "inline"
+
+
 @pytest.fixture
 def geography(db):
     """The real reference geography (Europe, France, 18 regions, 101 departments, EPCIs).

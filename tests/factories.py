@@ -140,11 +140,19 @@ def staff_user(group_name=None, organisations=(), **kwargs):
     return user
 
 
+def stored_version(entry):
+    """The version a change form opened now would carry (see `editorial.concurrency`)."""
+    from editorial.concurrency import version_of
+
+    return version_of(type(entry).objects.get(pk=entry.pk))
+
+
 def admin_change_data(programme, **overrides):
     """The POST body of the programme admin change form for `programme`, as saved."""
     fields = ["title", "slug", "kind", "summary", "description", "recurrence", "website", "contact_name",
               "contact_email", "source", "publication_state"]
     data = {name: getattr(programme, name) for name in fields}
+    data["edit_version"] = stored_version(programme)
     for name in ("opens_on", "deadline", "last_verified_on", "total_budget", "amount_min", "amount_max"):
         value = getattr(programme, name)
         data[name] = "" if value is None else str(value)
@@ -164,6 +172,6 @@ def admin_change_data(programme, **overrides):
         data.update({prefix + "id": p.pk, prefix + "programme": programme.pk, prefix + "title": p.title, prefix + "slug": p.slug,
                      prefix + "beneficiary": p.beneficiary_id, prefix + "year": p.year or "", prefix + "awarded_on": "",
                      prefix + "amount": "" if p.amount is None else str(p.amount), prefix + "territory": p.territory_id or "",
-                     prefix + "publication_state": p.publication_state})
+                     prefix + "publication_state": p.publication_state, prefix + "edit_version": stored_version(p)})
     data.update(overrides)
     return data

@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 
 from editorial import policy
 from editorial.admin import ImportAdminMixin, PublishableAdmin
+from editorial.concurrency import VERSION_FIELD, VersionedForm
 from territories.admin import RegionListFilter
 
 from .. import services
@@ -73,8 +74,10 @@ class ProgrammeActorInline(admin.TabularInline):
 
 class FundedProjectInline(admin.StackedInline):
     model = FundedProject
+    # A project edited on its own page meanwhile is not overwritten from here either.
+    form = VersionedForm
     extra = 0
-    fields = ["title", "slug", "beneficiary", "year", "awarded_on", "amount", "territory", "publication_state"]
+    fields = ["title", "slug", "beneficiary", "year", "awarded_on", "amount", "territory", "publication_state", VERSION_FIELD]
     autocomplete_fields = ["beneficiary", "territory"]
     show_change_link = True
 

@@ -121,7 +121,7 @@ def test_import(client, world, role, entry):
     if entry in REACH[role]:
         assert preview.status_code == 200, [str(p) for p in preview.context["plan"].problems]
         confirm = client.post(url, {"action": "confirm", "token": preview.context["token"]})
-        page = b"".join(confirm.streaming_content).decode()
+        page = client.get(confirm["Location"]).content.decode()
         assert "1 / 1 lignes écrites" in page and "Import terminé : 0 créés, 1 mis à jour." in page
         assert Programme.objects.get(pk=world[entry].pk).title == "Titre importé"
     else:

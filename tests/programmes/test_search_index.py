@@ -9,7 +9,14 @@ from actors.services import save_actor
 from programmes import services
 from programmes.models import FundedProject, Programme, Theme
 from search.index import write_index
-from tests.factories import ActorFactory, FundedProjectFactory, ProgrammeActorFactory, ProgrammeFactory, ThemeFactory
+from tests.factories import (
+    ActorFactory,
+    FundedProjectFactory,
+    ProgrammeActorFactory,
+    ProgrammeFactory,
+    ThemeFactory,
+    stored_version,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +100,7 @@ def test_admin_rename_of_a_theme_and_an_actor_refreshes(admin_client):
                                  {"name": "Rythmologie", "name_en": "", "slug": "cardio", "position": 0})
     assert response.status_code == 302
     data = {"name": "Pôle Renommé", "acronym": "", "slug": "lyonbiopole", "kind": "company", "seat": "", "siren": "",
-            "website": "", "description": "", "publication_state": "published", "source": ""}
+            "website": "", "description": "", "publication_state": "published", "source": "", "edit_version": stored_version(actor)}
     response = admin_client.post(reverse("admin:actors_actor_change", args=[actor.pk]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert "rythmolog" in text_of(programme) and "renom" in text_of(programme)

@@ -1,0 +1,116 @@
+"""Bulk writes at a fraction of the ORM's cost, for imports of 100,000 rows.
+
+- `update_rows`: QuerySet.bulk_update's outcome. Django's builds one `CASE WHEN id = … THEN …`
+  per row and per field (about 1 ms per row in Python at 20 fields, and a CASE the database
+  walks for every row); here PostgreSQL joins the rows from a `VALUES` list and SQLite
+  (in-process) runs one prepared statement per row.
+- `insert_rows`: QuerySet.bulk_create's outcome (the new ids set on the instances), without
+  compiling every value separately; `insert_values`: plain tuples, for link tables.
+Like the ORM's bulk methods they send no signal; `update_rows` leaves `auto_now` to the caller.
+Other databases fall back to the ORM.
+"""
+from django.db import connections, router
+
+BATCH = 500
+
+
+def _connection(model):
+    return connections[router.db_for_write(model)]
+
+
+def _fast(connection):
+    return connection.vendor in ("postgresql", "sqlite")
+
+
+def _prepared(objs, fields, connection):
+    for obj in objs:
+        values = [field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields]
+        yield [*values, obj.pk]
+
+
+def update_rows(model, objs, field_names, *, batch_size=BATCH, derived=None):
+    """Write `field_names` of `objs` (saved instances of `model`) to their rows.
+
+    `derived` (PostgreSQL only): {column: SQL expression} computed in the same UPDATE from the
+    new values, named `v.<column>` (a search vector from the analysed text, say)."""
+    objs = list(objs)
+    if not objs or not field_names:
+        return
+    connection = _connection(model)
+    fields = [model._meta.get_field(name) for name in field_names]
+    pk = model._meta.pk
+    if derived and connection.vendor != "postgresql":
+        raise ValueError("update_rows(derived=...) needs PostgreSQL")
+    if not _fast(connection):
+        model._base_manager.bulk_update(objs, field_names, batch_size=batch_size)
+        return
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    with connection.cursor() as cursor:
+        for start in range(0, len(objs), batch_size):
+            rows = list(_prepared(objs[start:start + batch_size], fields, connection))
+            if connection.vendor == "sqlite":
+                assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+                cursor.executemany(f"UPDATE {table} SET {assignments} WHERE {quote(pk.column)} = %s", rows)
+                continue
+            # Each placeholder is cast: a VALUES column's type is otherwise guessed from its values.
+            casts = [f"%s::{f.cast_db_type(connection)}" for f in [*fields, pk]]
+            values = ", ".join(f"({', '.join(casts)})" for _row in rows)
+            names = ", ".join(quote(f.column) for f in [*fields, pk])
+            assignments = ", ".join([f"{quote(f.column)} = v.{quote(f.column)}" for f in fields]
+                                    + [f"{quote(column)} = {sql}" for column, sql in (derived or {}).items()])
+            cursor.execute(
+                f"UPDATE {table} SET {assignments} FROM (VALUES {values}) AS v({names}) "
+                f"WHERE {table}.{quote(pk.column)} = v.{quote(pk.column)}",
+                [value for row in rows for value in row],
+            )
+
+
+def _batches(items, size):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _size(connection, columns, batch_size):
+    # SQLite takes 999 parameters per statement (Django's own limit for it).
+    return min(batch_size, max(1, 999 // columns)) if connection.vendor == "sqlite" else batch_size
+
+
+def insert_rows(model, objs, *, batch_size=BATCH):
+    """Insert new instances of `model` (auto primary key), setting their ids."""
+    objs = list(objs)
+    connection = _connection(model)
+    if not objs or not _fast(connection):
+        return model._base_manager.bulk_create(objs, batch_size=batch_size) if objs else objs
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    row = f"({', '.join(['%s'] * len(fields))})"
+    columns = ", ".join(quote(f.column) for f in fields)
+    with connection.cursor() as cursor:
+        for batch in _batches(objs, _size(connection, len(fields), batch_size)):
+            params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for obj in batch for f in fields]
+            cursor.execute(
+                f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES {', '.join([row] * len(batch))} "
+                f"RETURNING {quote(model._meta.pk.column)}", params)
+            for obj, (pk,) in zip(batch, cursor.fetchall()):  # in the order of VALUES, as bulk_create relies on
+                obj.pk = pk
+                obj._state.adding, obj._state.db = False, connection.alias
+    return objs
+
+
+def insert_values(model, field_names, rows, *, batch_size=1000):
+    """Insert `rows` (tuples of raw values for `field_names`) into `model`'s table."""
+    rows = list(rows)
+    if not rows:
+        return
+    connection = _connection(model)
+    if not _fast(connection):
+        model._base_manager.bulk_create([model(**dict(zip(field_names, row))) for row in rows], batch_size=batch_size)
+        return
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(model._meta.get_field(name).column) for name in field_names)
+    placeholders = f"({', '.join(['%s'] * len(field_names))})"
+    with connection.cursor() as cursor:
+        for batch in _batches(rows, _size(connection, len(field_names), batch_size)):
+            cursor.execute(f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES {', '.join([placeholders] * len(batch))}",
+                           [value for row in batch for value in row])

@@ -1,0 +1,9 @@
+"""Settings of the test suite: the project's settings with DEBUG on unless the environment says
+otherwise (they default to production), as `make test` and `make run` set it. pytest imports
+them before any conftest runs, hence this module (pytest.ini's DJANGO_SETTINGS_MODULE).
+pytest-django still runs each test with settings.DEBUG = False, like production."""
+import os
+
+os.environ.setdefault("DEBUG", "true")
+
+from health_registry.settings import *  # noqa: E402, F403

@@ -5,6 +5,7 @@ count does not grow with the page size.
 """
 from django.db.models import Count
 
+from core.sql import IdIn
 from territories.models import Territory
 
 from .models import Audience, Programme, Theme
@@ -45,7 +46,13 @@ class FacetRows:
 
     def rows(self, name):
         ids = self.ids(name)
-        return self.filterset.queryset.filter(id__in=ids) if isinstance(ids, list) else self.filterset.rows_without(name)
+        return self.filterset.queryset.filter(IdIn("id", ids)) if isinstance(ids, list) else self.filterset.rows_without(name)
+
+
+def _links(through, ids):
+    """The link rows of these programmes (`ids`: a list or a subquery)."""
+    rows = through.objects
+    return rows.filter(IdIn("programme_id", ids)) if isinstance(ids, list) else rows.filter(programme_id__in=ids)
 
 
 def _count_column(rows, column):
@@ -54,16 +61,16 @@ def _count_column(rows, column):
 
 
 def _count_m2m(ids, relation):
-    through = getattr(Programme, relation).through.objects
+    through = getattr(Programme, relation).through
     column = f"{relation[:-1]}__slug"
     # A (programme, theme) pair is unique in the link table, so COUNT(*) per theme is already
     # a count of distinct programmes; COUNT(DISTINCT …) would sort every link (to disk at 100k).
-    return dict(through.filter(programme_id__in=ids).values_list(column).annotate(n=Count("programme_id")))
+    return dict(_links(through, ids).values_list(column).annotate(n=Count("programme_id")))
 
 
 def _count_region(ids, local_only):
     """Per region: programmes that apply in it (national/European ones too unless local_only)."""
-    links = Programme.territories.through.objects.filter(programme_id__in=ids)
+    links = _links(Programme.territories.through, ids)
     return Territory.objects.regions().count_applying(links, object_field="programme_id", local_only=local_only)
 
 

@@ -7,6 +7,11 @@ import sys
 def main():
     """Run administrative tasks."""
     os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'health_registry.settings')
+    # A checkout with no SECRET_KEY configured is a developer's: `manage.py makemigrations`,
+    # `shell`… run in development mode there. A server always sets SECRET_KEY (the settings
+    # refuse to start without one), so it keeps DEBUG off; gunicorn never reads this file.
+    if 'SECRET_KEY' not in os.environ:
+        os.environ.setdefault('DEBUG', 'true')
     try:
         from django.core.management import execute_from_command_line
     except ImportError as exc:

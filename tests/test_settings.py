@@ -134,3 +134,12 @@ def test_plain_http_turns_the_https_defaults_off():
 def test_development_is_plain_http():
     s = production_settings(DEBUG="true")
     assert not (s["SECURE_SSL_REDIRECT"] or s["SESSION_COOKIE_SECURE"] or s["SECURE_HSTS_SECONDS"])
+
+
+def test_manage_py_works_in_a_bare_checkout():
+    """No variable set at all (a fresh clone): development commands run; a server (which sets
+    SECRET_KEY) still gets DEBUG off."""
+    result = run(["manage.py", "makemigrations", "--check", "--dry-run"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    served = run(["manage.py", "shell", "-c", "from django.conf import settings; print(settings.DEBUG)"], SECRET_KEY=STRONG_KEY)
+    assert served.stdout.strip().splitlines()[-1] == "False", served.stderr[-2000:]

@@ -1,4 +1,6 @@
 """Organisations ("actors") that run, fund or take part in programmes."""
+import uuid
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -51,6 +53,8 @@ class Actor(Publishable):
     name = models.CharField(_("nom"), max_length=255)
     acronym = models.CharField(_("sigle"), max_length=50, blank=True)
     slug = models.SlugField(_("identifiant d'URL"), max_length=255, unique=True)
+    # The stable identifier of open data (API, national schema): a slug may change, this never does.
+    uid = models.UUIDField(_("identifiant permanent"), default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, db_index=True)
     seat = models.ForeignKey(
         Territory, null=True, blank=True, on_delete=models.PROTECT, related_name="actors", verbose_name=_("territoire du siège")

@@ -3,6 +3,7 @@
 QuerySets come first: every reader (pages, exports, facets, admin) goes through
 their named methods. Writes go through `programmes.services`.
 """
+import uuid
 from decimal import Decimal
 
 from django.contrib.postgres.search import SearchVectorField
@@ -189,6 +190,13 @@ class Programme(Publishable):
 
     title = models.CharField(_("titre"), max_length=300)
     slug = models.SlugField(_("identifiant d'URL"), max_length=300, unique=True)
+    # The stable identifier of open data (API, national schema): a slug may change, this never does.
+    uid = models.UUIDField(_("identifiant permanent"), default=uuid.uuid4, unique=True, editable=False)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children",
+        verbose_name=_("programme parent"),
+        help_text=_("Le programme ou la stratégie dont celui-ci fait partie (un appel de France 2030, par exemple)."),
+    )
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, db_index=True)
     summary = models.TextField(_("résumé"), blank=True)
     description = models.TextField(_("description"), blank=True)
@@ -296,6 +304,7 @@ class ProgrammeActor(models.Model):
 class FundedProject(Publishable):
     title = models.CharField(_("titre"), max_length=500)
     slug = models.SlugField(_("identifiant d'URL"), max_length=300, unique=True)
+    uid = models.UUIDField(_("identifiant permanent"), default=uuid.uuid4, unique=True, editable=False)
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="funded_projects", verbose_name=_("programme"))
     beneficiary = models.ForeignKey(
         Actor, on_delete=models.PROTECT, related_name="funded_projects", verbose_name=_("bénéficiaire principal")

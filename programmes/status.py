@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 class Recurrence(models.TextChoices):
     ONE_OFF = "one_off", _("Ponctuel")
     RECURRING = "recurring", _("Récurrent")
+    ANNUAL = "annual", _("Annuel")
     PERMANENT = "permanent", _("Permanent / au fil de l'eau")
 
 

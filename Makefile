@@ -41,8 +41,11 @@ admin: migrate
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# English: every string; French: only its plural rule (locale/french_plurals.py says why).
 messages: install-dev
-	$(PY) manage.py makemessages -l en --no-wrap --ignore=.venv --ignore=tests && $(PY) manage.py compilemessages --ignore=.venv
+	$(PY) manage.py makemessages -l en -l fr --no-wrap --ignore=.venv --ignore=tests
+	$(PY) locale/french_plurals.py
+	$(PY) manage.py compilemessages --ignore=.venv
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

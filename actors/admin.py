@@ -7,7 +7,8 @@ from territories.admin import RegionListFilter
 
 from .imports import ACTORS
 from .models import Actor
-from .services import refresh_search
+from .preview import ActorPreview
+from .services import refresh_search, save_actor
 
 
 @admin.register(Actor)
@@ -21,6 +22,7 @@ class ActorAdmin(ImportAdminMixin, PublishableAdmin):
     autocomplete_fields = ["seat"]
     filter_horizontal = ["editors"]
     prepopulated_fields = {"slug": ["name"]}
+    preview_view = ActorPreview
 
     def get_queryset(self, request):
         # Editors pick partners among the published actors and their own in autocompletes,
@@ -42,3 +44,8 @@ class ActorAdmin(ImportAdminMixin, PublishableAdmin):
 
     def refresh_derived(self, obj):
         refresh_search([obj.id])
+
+    def apply_revision(self, entry, proposal, *, user, reason):
+        """An approved revision (`editorial.revisions`), written like any change: through the service."""
+        entry._history_user, entry._change_reason = user, reason
+        save_actor(actor=entry, editors=proposal.related("editors") if "editors" in proposal.m2m else None)

@@ -1,11 +1,13 @@
 """Actor CSV import: the columns of /acteurs/export.csv, written through `actors.services`."""
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.imports import Importer, RowPlan, TableReader
-from editorial import policy
+from editorial import policy, revisions
 from editorial.imports import EntryWriter
 from search.index import INDEX_FIELDS
+from territories.codes import resolve_code
 from territories.models import Territory
 
 from .exports import ACTOR_COLUMNS
@@ -31,21 +33,30 @@ class ActorReader(TableReader):
         values["siren"] = values["siren"].replace(" ", "")
         if values["kind"] not in Actor.Kind.values:
             self.problem(line, "kind", _("type inconnu « %(value)s ».") % {"value": values["kind"][:40]})
-        seat_code = row["seat_code"].strip()
-        if seat_code and seat_code not in self.territories:
-            self.problem(line, "seat_code", _("territoire inconnu « %(code)s » (attendu par ex. region:53).") % {"code": seat_code[:40]})
-        values["seat"] = self.territories.get(seat_code)
+        values["seat"] = self.seat(line, row["seat_code"].strip())
         slug = row["slug"].strip() or slugify(values["name"])[:255]
         plan = RowPlan(line=line, slug=slug, values=values, existing=self.existing.get(slug))
         self.check_scope(line, plan)
         self.check_instance(line, Actor(slug=slug, **values), exclude=INDEX_FIELDS, columns={"seat": "seat_code"})
         return plan if len(self.plan.problems) == before else None
 
+    def seat(self, line, code):
+        if not code:
+            return None
+        try:
+            return resolve_code(code, self.territories)
+        except ValidationError as exc:
+            self.problem(line, "seat_code", exc.messages[0])
+            return None
+
     def check_scope(self, line, plan):
-        if plan.existing is None and not self.may_add:
+        hidden = plan.existing is not None and not plan.existing.is_public and self.reachable is not None and plan.existing.id not in self.reachable
+        if (plan.existing is None or hidden) and not self.may_add:  # another organisation's draft: as if absent
             self.problem(line, "slug", _("« %(slug)s » n'existe pas : seul un relecteur peut créer une organisation.") % {"slug": plan.slug})
         elif plan.existing is not None and self.reachable is not None and plan.existing.id not in self.reachable:
             self.problem(line, "slug", _("« %(slug)s » appartient à une autre organisation : vous ne pouvez pas la modifier.") % {"slug": plan.slug})
+        elif revisions.refuses_import(self.user, plan.existing):
+            self.problem(line, "slug", revisions.LIVE_ENTRY_IMPORT % {"slug": plan.slug})
 
 
 class ActorWriter(EntryWriter):

@@ -83,7 +83,10 @@ class Actor(Publishable):
         permissions = [("publish_actor", _("Peut publier et archiver des acteurs"))]
 
     def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        # "ALLIS-NA", not "ALLIS-NA (ALLIS-NA)", when the name is the acronym.
+        if self.acronym and self.acronym.casefold() != self.name.casefold():
+            return f"{self.name} ({self.acronym})"
+        return self.name
 
     def get_absolute_url(self):
         return reverse("actors:detail", kwargs={"slug": self.slug})

@@ -3,6 +3,7 @@
 The detail page lists the actor's programmes and projects through the
 `programmes` template tags: this app never imports `programmes`.
 """
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
 from core.views import FilteredExportView, FilteredListView
@@ -22,6 +23,20 @@ class ActorQuery:
 
 class ActorListView(SearchResultsMixin, ActorQuery, FilteredListView):
     template_name = "actors/list.html"
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        filterset.form.fields["region"].empty_label = _("Toutes les régions")
+        return filterset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context.get("page_obj")
+        parts = [_("Acteurs")]
+        if page is not None and page.number > 1:
+            parts.append(_("page %(number)s") % {"number": page.number})
+        context["page_title"] = " — ".join(parts)
+        return context
 
 
 class ActorExportView(ActorQuery, FilteredExportView):

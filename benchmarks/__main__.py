@@ -28,13 +28,14 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 
 from benchmarks.data import make_programmes  # noqa: E402
-from benchmarks.measure import export_rate, import_rate  # noqa: E402
+from benchmarks.measure import cold_costs, export_rate, import_rate  # noqa: E402
 from core.imports import analyze  # noqa: E402
 from programmes.models import Programme  # noqa: E402
 
 PORT = 8765
 LISTING = "/programmes/?region=53&kind=funding_call&theme=e-sante&q=sante"
-REQUESTS = [("Django no-op", "/__noop__/"), ("listing region+kind+theme+q", LISTING), ("home", "/"), ("programme listing", "/programmes/")]
+REQUESTS = [("Django no-op", "/__noop__/"), ("listing region+kind+theme+q", LISTING), ("home", "/"), ("programme listing", "/programmes/"),
+            ("search q=sante (nearly every row)", "/programmes/?q=sante")]
 
 
 def settle():
@@ -127,6 +128,8 @@ def main():
             table.append(f"| {s:,} | {name} | {one[1]:.1f} | {many[0]:.0f} | {many[1]:.0f} | {many[2]:.0f} | {many[0] / noop['(cached)' in name]:.1%} |")
         rate, rss, count = export_rate()
         others.append(f"| {size:,} | export of {count:,} rows | {rate:,.0f} rows/s | peak RSS +{rss:.0f} MB |")
+        build, first_search = cold_costs()
+        others.append(f"| {size:,} | after a write: facet index build / first search of the listing's words | {build:,.0f} ms / {first_search:,.0f} ms | |")
     print(f"database: {django.db.connection.vendor}; gunicorn.conf.py (2 gthread workers × 16 threads); wrk 16 connections, {args.seconds} s")
     print("| programmes | request | p50 1 client (ms) | req/s at 16 | p50 at 16 (ms) | p99 at 16 (ms) | vs no-op |")
     print("|---:|---|---:|---:|---:|---:|---:|")

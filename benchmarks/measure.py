@@ -51,3 +51,22 @@ def import_rate(rows):
         elapsed = time.perf_counter() - start
         transaction.set_rollback(True)
     return rows / elapsed
+
+
+def cold_costs(params="region=53&kind=funding_call&theme=e-sante&q=sante"):
+    """(ms to build the facet index, ms for the listing's selection with a search never seen):
+    what the first request after a write pays, before the page itself."""
+    from django.http import QueryDict
+
+    from programmes.facet_index import FacetIndex
+    from programmes.facets import Selection
+    from programmes.filters import filter_programmes
+    from programmes.status import today
+
+    start = time.perf_counter()
+    index = FacetIndex(today())
+    built = time.perf_counter()
+    filterset = filter_programmes(QueryDict(params))
+    assert filterset.is_valid()
+    Selection(filterset, index).counts()
+    return (built - start) * 1000, (time.perf_counter() - built) * 1000

@@ -8,9 +8,13 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.conf import settings
+        from django.db.backends.signals import connection_created
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from .cache import bump_directory_version
+        from .collation import register_sqlite_collation
+
+        connection_created.connect(register_sqlite_collation, dispatch_uid="core_french_collation")
 
         # Any write to the directory's data makes every cached page stale (one cache write).
         def bump(sender, **kwargs):

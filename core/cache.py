@@ -58,7 +58,9 @@ class PublicPageCacheMiddleware:
         if not _cacheable_request(request):
             return self.get_response(request)
         version, modified = directory_version()
-        key = "page:" + hashlib.sha256(f"{version}|{request.LANGUAGE_CODE}|{request.get_full_path()}".encode()).hexdigest()
+        # The language offer (an English link on the French home, from Accept-Language) is part of the page.
+        variant = f"{request.LANGUAGE_CODE}|{getattr(request, 'language_offer', None) or ''}"
+        key = "page:" + hashlib.sha256(f"{version}|{variant}|{request.get_full_path()}".encode()).hexdigest()
         stored = cache.get(key)
         if stored is None:
             response = self.get_response(request)

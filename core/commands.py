@@ -2,6 +2,9 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
+
+from .imports import ImportConflict
 
 
 class ImportCommand(BaseCommand):
@@ -13,14 +16,20 @@ class ImportCommand(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Check and report, write nothing.")
         parser.add_argument("--draft", action="store_true", help="Create new entries as drafts instead of published.")
 
+    def importer_for(self, options):
+        return self.importer
+
     def handle(self, *args, file, dry_run, draft, **options):
         try:
             data = file.read_bytes()
         except OSError as exc:
             raise CommandError(f"Cannot read {file}: {exc}") from exc
-        plan = self.importer.plan(data)
+        importer = self.importer_for(options)
+        plan = importer.plan(data)
         for warning in plan.warnings:
             self.stdout.write(self.style.WARNING(f"warning: {warning}"))
+        for notice in plan.notices:
+            self.stdout.write(f"note: {notice}")
         if not plan.ok:
             for problem in plan.problems:
                 self.stderr.write(str(problem))
@@ -29,7 +38,11 @@ class ImportCommand(BaseCommand):
         if dry_run:
             self.stdout.write(self.style.SUCCESS(f"Dry run: {summary}. Nothing written."))
             return
-        created, updated = self.importer.apply(plan, publish=not draft, progress=self.progress)
+        try:
+            created, updated = importer.apply(plan, publish=not draft, progress=self.progress)
+        except (ImportConflict, DatabaseError) as exc:
+            # The check missed something, or the directory changed meanwhile: one line, no traceback.
+            raise CommandError(f"Import failed, nothing was written: {exc}") from exc
         self.stdout.write(self.style.SUCCESS(f"Imported: {created} created, {updated} updated."))
 
     def progress(self, done, total):

@@ -7,8 +7,15 @@ Exporters are generators of rows (header first) with no HTTP in them;
 import datetime
 from decimal import Decimal
 
-# OWASP "CSV injection": spreadsheets execute cells starting with these.
-DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+# OWASP "CSV injection": spreadsheets execute cells starting with these (full-width forms too:
+# some spreadsheets read them as their ASCII twins).
+FORMULA_STARTS = "=+-@\uff1d\uff0b\uff0d\uff20"
+# A cell starting with one of these is guarded even when no formula follows (README: tab, CR, LF).
+CONTROL_STARTS = "\t\r\n"
+# Skipped before a formula start: spaces a spreadsheet may trim (no-break, narrow no-break, zero-width, BOM).
+BLANKS = " \t\r\n\u00a0\u202f\u200b\ufeff"
+DANGEROUS_PREFIXES = tuple(FORMULA_STARTS + CONTROL_STARTS)
+GUARD = "'"
 LIST_SEPARATOR = " | "
 BOM = "\ufeff"
 
@@ -19,15 +26,29 @@ class Dialect:
     CHOICES = (STANDARD, EXCEL_FR)
 
 
+def needs_guard(text):
+    """True when `text` would run as a formula, or is such a text already guarded by `'`s.
+
+    Guarding those too ("'=x" → "''=x") makes `unprotect` exact: it removes one `'` only
+    before what `protect` would have guarded, so every text comes back as it was."""
+    text = text.lstrip(GUARD)
+    if not text:
+        return False
+    if text[0] in CONTROL_STARTS:
+        return True
+    rest = text.lstrip(BLANKS)
+    return bool(rest) and rest[0] in FORMULA_STARTS
+
+
 def protect(value):
-    """Neutralise a text cell a spreadsheet would run as a formula."""
+    """Neutralise a text cell a spreadsheet would run as a formula (reversible: see `needs_guard`)."""
     text = str(value)
-    return "'" + text if text.startswith(DANGEROUS_PREFIXES) else text
+    return GUARD + text if text[:1] in _MAYBE and needs_guard(text) else text
 
 
 def unprotect(text):
-    """Inverse of `protect`: "'=x" was "=x"."""
-    return text[1:] if len(text) > 1 and text[0] == "'" and text[1].startswith(DANGEROUS_PREFIXES) else text
+    """Inverse of `protect`: "'=x" was "=x", "''=x" was "'=x", "'x" stays "'x"."""
+    return text[1:] if text[:1] == GUARD and needs_guard(text[1:]) else text
 
 
 def format_cell(value, dialect):
@@ -71,7 +92,7 @@ class _LineWriter:
 
     def text(self, value):
         """`protect` then `quote`, for the cells that are already text (most of them)."""
-        return self.quote("'" + value if value[:1] in _DANGEROUS else value)
+        return self.quote(GUARD + value if value[:1] in _MAYBE and needs_guard(value) else value)
 
     def quote(self, text):
         """Quoted as `csv.writer` does with QUOTE_MINIMAL: when it holds the delimiter, a quote or a line break."""
@@ -89,7 +110,8 @@ class _LineWriter:
         return str(value).replace(".", ",")
 
 
-_DANGEROUS = frozenset(DANGEROUS_PREFIXES)
+# First characters worth a closer look: most cells start with none of them (a set test, fast).
+_MAYBE = frozenset(FORMULA_STARTS + BLANKS + GUARD)
 
 
 def _empty(value):
@@ -131,9 +153,16 @@ def split_list(cell):
     return [part.strip() for part in cell.split(LIST_SEPARATOR.strip()) if part.strip()] if cell else []
 
 
+SEPARATORS = (",", ";", "\t")
+
+
 def decode(data):
-    """Bytes → (text, delimiter, excel_fr). Raises UnicodeDecodeError on non-UTF-8 input."""
+    """Bytes → (text, delimiter, decimal_comma). Raises UnicodeDecodeError on non-UTF-8 input.
+
+    The separator is the one the header line uses most (`,` on a tie), read after the BOM: a
+    BOM says "UTF-8", not "French Excel" (Excel's "CSV UTF-8" has one whatever its separator).
+    Decimal commas go with the `;` and tab separators, as French spreadsheets write them."""
     text = data.decode("utf-8-sig")
     first = text.split("\n", 1)[0]
-    excel_fr = data.startswith(BOM.encode()) or first.count(";") > first.count(",")
-    return text, (";" if excel_fr else ","), excel_fr
+    delimiter = max(SEPARATORS, key=first.count)  # max keeps the first of equal counts
+    return text, delimiter, delimiter != ","

@@ -43,7 +43,9 @@ class StrictFilterSet(django_filters.FilterSet):
         for field, errors in self.form.errors.items():
             label = self.form.fields[field].label if field in self.form.fields else ""
             for error in errors:
-                messages.append(f"{label} : {error}" if label else str(error))
+                # A message naming its field ("La région « 99 » n'existe pas.") reads alone.
+                named = label and str(label).casefold() in str(error).casefold()
+                messages.append(f"{label} : {error}" if label and not named else str(error))
         return messages
 
 

@@ -52,6 +52,7 @@ class ImportPlan:
     rows: list = field(default_factory=list)
     problems: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    notices: list = field(default_factory=list)  # what the import will do besides its rows (organisations created)
 
     @property
     def ok(self):
@@ -81,13 +82,20 @@ class ImportConflict(Exception):
     the transaction is undone; the message says what, for the editor."""
 
 
-def read_table(data, columns):
-    """(header, reader, excel_fr) after checking the encoding and the header, or raise ImportProblem."""
+NUL = "\x00"
+
+
+def read_table(data, columns, optional=()):
+    """(header, reader, decimal_comma) after checking the encoding and the header, or raise ImportProblem.
+
+    `optional` columns may be absent (their cells then read as empty)."""
     try:
-        text, delimiter, excel_fr = decode(data)
+        text, delimiter, decimal_comma = decode(data)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ImportProblem(Problem(line, "", _("le fichier n'est pas en UTF-8 (octet illisible). Enregistrez-le en « CSV UTF-8 »."))) from None
+    if NUL in text.split("\n", 1)[0]:
+        raise ImportProblem(Problem(1, "", _("l'en-tête contient un caractère nul (NUL) : le fichier est-il bien un CSV ?")))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader, None)
@@ -95,16 +103,24 @@ def read_table(data, columns):
         raise ImportProblem(Problem(1, "", _("CSV illisible : %(error)s") % {"error": exc})) from None
     if not header:
         raise ImportProblem(Problem(0, "", _("le fichier est vide.")))
+    check_header(header, columns, optional)
+    return header, reader, decimal_comma
+
+
+def check_header(header, columns, optional=()):
+    """Every column once, each one known: raise ImportProblem naming the missing, unknown and repeated ones."""
     missing = [c for c in columns if c not in header]
-    unknown = [c for c in header if c not in columns]
-    if missing or unknown:
-        parts = []
-        if missing:
-            parts.append(_("colonnes manquantes : %(cols)s") % {"cols": ", ".join(missing)})
-        if unknown:
-            parts.append(_("colonnes inconnues : %(cols)s") % {"cols": ", ".join(unknown)})
+    unknown = [c for c in header if c not in columns and c not in optional]
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    parts = []
+    if missing:
+        parts.append(_("colonnes manquantes : %(cols)s") % {"cols": ", ".join(missing)})
+    if unknown:
+        parts.append(_("colonnes inconnues : %(cols)s") % {"cols": ", ".join(c[:60] for c in unknown)})
+    if repeated:
+        parts.append(_("colonnes en double : %(cols)s") % {"cols": ", ".join(c[:60] for c in repeated)})
+    if parts:
         raise ImportProblem(Problem(1, "", "; ".join(parts)))
-    return header, reader, excel_fr
 
 
 def parse_date(value):
@@ -123,6 +139,8 @@ def parse_amount(value, excel_fr):
         amount = Decimal(raw)
     except InvalidOperation:
         raise ValueError(_("montant invalide « %(value)s »") % {"value": value[:30]}) from None
+    if not amount.is_finite():  # NaN cannot even be compared; no column stores an infinity
+        raise ValueError(_("montant invalide « %(value)s »") % {"value": value[:30]})
     if amount < 0:
         raise ValueError(_("un montant ne peut pas être négatif (%(value)s)") % {"value": value[:30]})
     return amount
@@ -138,20 +156,26 @@ class TableReader:
     """Reads every row of a table into `plan`; subclasses check one row in `read_row`."""
 
     columns = ()
+    optional_columns = ()  # may be absent from the file: then read as empty cells
 
-    def __init__(self, plan, *, user, excel_fr):
+    def __init__(self, plan, *, user, excel_fr, **options):
         self.plan, self.user, self.excel_fr = plan, user, excel_fr
 
     @classmethod
-    def plan(cls, data, *, user=None):
+    def allows(cls, user, **options):
+        """May `user` read a file with these options? Readers with options say who may use them."""
+        return not options
+
+    @classmethod
+    def plan(cls, data, *, user=None, **options):
         """Read and validate `data` (bytes) for `user` (None: command line, full rights)."""
         plan = ImportPlan()
         try:
-            header, reader, excel_fr = read_table(data, cls.columns)
+            header, reader, excel_fr = read_table(data, cls.columns, cls.optional_columns)
         except ImportProblem as exc:
             plan.problems.append(exc.problem)
             return plan
-        cls(plan, user=user, excel_fr=excel_fr).read(header, reader)
+        cls(plan, user=user, excel_fr=excel_fr, **options).read(header, reader)
         return plan
 
     def problem(self, line, column, message):
@@ -169,9 +193,22 @@ class TableReader:
                 if len(cells) != len(header):
                     self.problem(line, "", _("%(found)s colonnes au lieu de %(expected)s.") % {"found": len(cells), "expected": len(header)})
                     continue
-                self.add(line, self.read_row(line, dict(zip(header, (unprotect(c) for c in cells)))), seen)
+                if self.has_nul(line, header, cells):
+                    continue
+                row = dict.fromkeys(self.optional_columns, "")
+                row.update(zip(header, (unprotect(c) for c in cells)))
+                self.add(line, self.read_row(line, row), seen)
         except csv.Error as exc:
             self.problem(line + 1, "", _("CSV illisible : %(error)s") % {"error": exc})
+
+    def has_nul(self, line, header, cells):
+        """A NUL character no database column accepts (PostgreSQL refuses it): one problem per cell."""
+        found = False
+        for column, cell in zip(header, cells):
+            if NUL in cell:
+                self.problem(line, column, _("caractère nul (NUL) interdit dans une cellule : supprimez-le."))
+                found = True
+        return found
 
     def add(self, line, row, seen):
         if row is None:
@@ -259,6 +296,7 @@ def iter_apply(plan, writer, *, chunk_rows=None):
 
 
 IMPORTERS = {}
+CREATE_ACTORS = "create-actors"  # the variant of an import that creates the organisations it names
 
 
 @dataclass
@@ -271,12 +309,30 @@ class Importer:
     name: str
     reader: type
     writer: type  # writer(user=..., publish=...): a callable(row_plan), or with write_chunk(row_plans)
+    options: dict = field(default_factory=dict)  # the reader's options (`variant`)
+    family: str = ""  # the importer this one is a variant of: same admin page, same jobs
 
     def __post_init__(self):
         IMPORTERS[self.name] = self
+        self.family = self.family or self.name
+
+    def variant(self, suffix, **options):
+        """The same import with reader options, registered under its own name (a queued job keeps it)."""
+        return Importer(f"{self.name}+{suffix}", self.reader, self.writer, options={**self.options, **options}, family=self.family)
+
+    def get_variant(self, suffix):
+        """The variant `variant(suffix, ...)` registered, or None."""
+        return IMPORTERS.get(f"{self.family}+{suffix}")
+
+    def family_names(self):
+        return [name for name, importer in IMPORTERS.items() if importer.family == self.family]
+
+    def allows(self, user):
+        """May `user` run this import with its options (None: the command line, full rights)?"""
+        return self.reader.allows(user, **self.options)
 
     def plan(self, data, *, user=None):
-        return self.reader.plan(data, user=user)
+        return self.reader.plan(data, user=user, **self.options)
 
     def iter_apply(self, plan, *, user=None, publish=False):
         return iter_apply(plan, self.writer(user=user, publish=publish))

@@ -2,7 +2,9 @@
 from django.conf import settings
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 NUL = "\x00"
 
@@ -40,10 +42,12 @@ def _nul_refusal(request):
 
 
 class FrenchFirstLocaleMiddleware:
-    """French unless the visitor chose another language (cookie set by set_language).
+    """The language of a page: its address's (`/en/…` is English), else the visitor's choice
+    (the cookie set by set_language), else French.
 
-    The browser's Accept-Language is ignored on purpose: the directory is French
-    first and shared links must show the same page to everyone.
+    The browser's Accept-Language never changes a page: the directory is French first and a shared
+    link shows everyone the same page. It only makes the French home *offer* the English address
+    (`request.language_offer`, a link in the page), to a visitor who has not chosen a language.
     """
 
     def __init__(self, get_response):
@@ -51,9 +55,25 @@ class FrenchFirstLocaleMiddleware:
 
     def __call__(self, request):
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        in_path = translation.get_language_from_path(request.path_info)
+        language = in_path or (chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE)
         translation.activate(language)
         request.LANGUAGE_CODE = language
+        request.language_offer = _language_offer(request, language, chosen)
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
+        if request.path_info == "/" and not chosen:
+            patch_vary_headers(response, ["Accept-Language"])
         return response
+
+
+def _language_offer(request, language, chosen):
+    """The other language the browser prefers, on the French home only, unless a language was chosen."""
+    if request.path_info != "/" or chosen or language != settings.LANGUAGE_CODE:
+        return None
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    for code, _quality in parse_accept_lang_header(header[:500]):
+        code = code.split("-")[0].lower()
+        if code in dict(settings.LANGUAGES):
+            return code if code != language else None
+    return None

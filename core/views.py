@@ -27,10 +27,6 @@ def bad_filters_response(messages):
     return HttpResponseBadRequest(text, content_type="text/plain; charset=utf-8")
 
 
-class BadPage(Exception):
-    pass
-
-
 class PageByIds:
     """A queryset whose pages are fetched in two steps: the page's ids first, sorted on the
     ordering columns alone (an index can serve that), then only those rows, whole.
@@ -58,54 +54,74 @@ class PageByIds:
 
 
 class FilteredListView(FilterView):
+    """A bad parameter gets a message and a 400, but the page keeps every valid choice: the
+    results, form and facets of the query string without the bad parameters."""
+
     paginate_by = 20
-    force_first_page = False
+    params = None  # the query string's valid parameters (all of them when valid)
+    page_errors = ()
 
     def get_filterset_kwargs(self, filterset_class):
         # Always bound, so default ordering applies to the bare listing too.
-        return {"data": self.request.GET, "request": self.request, "queryset": self.get_queryset()}
+        data = self.request.GET if self.params is None else self.params
+        return {"data": data, "request": self.request, "queryset": self.get_queryset()}
 
     def get(self, request, *args, **kwargs):
         self.filterset = self.get_filterset(self.get_filterset_class())
         errors = []
-        if self.filterset.is_valid():
-            self.object_list = self.filterset.qs
-        else:
+        if not self.filterset.is_valid():
             errors = self.filterset.errors_as_text()
-            self.object_list = self.filterset.queryset.none()
-        try:
-            context = self.get_context_data(filter=self.filterset, object_list=self.object_list, errors=errors)
-        except BadPage as exc:
-            errors.append(str(exc))
-            self.object_list = self.filterset.queryset.none()
-            self.force_first_page = True
-            context = self.get_context_data(filter=self.filterset, object_list=self.object_list, errors=errors)
-        return self.render_to_response(context, status=400 if errors else 200)
+            self.params = valid_params(request.GET, self.filterset)
+            self.filterset = self.get_filterset(self.get_filterset_class())
+        valid = self.filterset.is_valid()
+        self.object_list = self.results() if valid else self.filterset.queryset.none()
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list, errors=errors)
+        return self.render_to_response(context, status=400 if context["errors"] else 200)
+
+    def results(self):
+        """The rows of a valid FilterSet (a listing may find them another way)."""
+        return self.filterset.qs
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(PageByIds(queryset, rows=self.filterset.queryset), page_size)
-        pages = [] if self.force_first_page else self.request.GET.getlist("page")
-        if len(pages) > 1:
-            raise BadPage(_("Le paramètre « page » ne peut apparaître qu'une fois."))
-        raw = pages[0] if pages else 1
-        try:
-            page = paginator.page(raw)
-        except PageNotAnInteger:
-            raise BadPage(_("Le numéro de page « %(page)s » n'est pas un nombre entier.") % {"page": str(raw)[:20]}) from None
-        except EmptyPage:
-            raise BadPage(
-                _("La page %(page)s n'existe pas : les résultats tiennent sur %(count)s page(s).")
-                % {"page": str(raw)[:20], "count": paginator.num_pages}
-            ) from None
+        page, self.page_errors = pick_page(paginator, self.filterset.data.getlist("page"))
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
+        query = self.filterset.data.copy()
         query.pop("page", None)
         context["querystring"] = query.urlencode()
-        context["errors"] = kwargs.get("errors", [])
+        context["errors"] = [*kwargs.get("errors", []), *self.page_errors]
         return context
+
+
+def valid_params(params, filterset):
+    """`params` without the parameters `filterset` rejected (the other filters and `page` stay,
+    except after a filter error: the pages then no longer match, so back to the first)."""
+    kept = params.copy()
+    for name in [*filterset.form.errors, *getattr(filterset, "_repeated", ()), "page"]:
+        kept.pop(name, None)
+    return kept
+
+
+def pick_page(paginator, pages):
+    """(page, errors): a bad page number shows the first page, one past the end the last."""
+    raw = pages[0] if len(pages) == 1 else 1
+    errors = [_("Le paramètre « page » ne peut apparaître qu'une fois : voici la première page.")] if len(pages) > 1 else []
+    try:
+        return paginator.page(raw), errors
+    except PageNotAnInteger:
+        errors.append(_("Le numéro de page « %(page)s » n'est pas un nombre entier : voici la première page.") % {"page": str(raw)[:20]})
+        return paginator.page(1), errors
+    except EmptyPage:
+        last = paginator.num_pages
+        target = last if int(raw) > last else 1
+        errors.append(
+            _("La page %(page)s n'existe pas : les résultats tiennent sur %(count)s page(s), voici la page %(target)s.")
+            % {"page": str(raw)[:20], "count": last, "target": target}
+        )
+        return paginator.page(target), errors
 
 
 class FilteredExportView(View):

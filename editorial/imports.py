@@ -17,6 +17,8 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 
+from core.imports import CREATE_ACTORS
+
 from . import jobs, policy
 from .models import JobState, PublicationState, Upload
 from .workflow import stamp_publication
@@ -73,6 +75,15 @@ class EntryWriter:
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("Fichier CSV (export de l'annuaire, virgules ou points-virgules)"))
+    create_actors = forms.BooleanField(
+        required=False, label=gettext_lazy("Créer les organisations inconnues"),
+        help_text=gettext_lazy("Publiées, du type donné par la colonne actor_kinds (sinon « Autre ») ; "
+                               "sans cette case, une organisation introuvable (par identifiant, nom, sigle ou SIREN) est refusée."))
+
+    def __init__(self, *args, offer_create_actors=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not offer_create_actors:
+            del self.fields["create_actors"]
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -89,6 +100,14 @@ class ImportView(View):
     def importer(self):
         return self.model_admin.importer
 
+    def creating_importer(self, user):
+        """The variant creating unknown organisations, for those who may create them; else None."""
+        variant = self.importer.get_variant(CREATE_ACTORS)
+        return variant if variant is not None and variant.allows(user) else None
+
+    def upload_form(self, request, *args):
+        return UploadForm(*args, offer_create_actors=self.creating_importer(request.user) is not None)
+
     def dispatch(self, request, *args, **kwargs):
         if not policy.can(request.user, policy.IMPORT, model=self.model_admin.model):
             raise PermissionDenied
@@ -104,31 +123,33 @@ class ImportView(View):
         return TemplateResponse(request, self.template_name, context, status=status)
 
     def get(self, request):
-        return self.render(request, form=UploadForm())
+        return self.render(request, form=self.upload_form(request))
 
     def post(self, request):
         if request.POST.get("action") == "confirm":
             return self.confirm(request)
-        form = UploadForm(request.POST, request.FILES)
+        form = self.upload_form(request, request.POST, request.FILES)
         if not form.is_valid():
             return self.render(request, status=400, form=form)
         data = form.cleaned_data["file"].read()
-        plan = self.importer.plan(data, user=request.user)
+        # The option is part of the stored job's kind: the confirmed import is the one previewed.
+        importer = (form.cleaned_data.get("create_actors") and self.creating_importer(request.user)) or self.importer
+        plan = importer.plan(data, user=request.user)
         token = ""
         if plan.ok:
             token = secrets.token_urlsafe(32)
-            Upload.objects.create(token=token, kind=self.importer.name, data=data, uploaded_by=request.user, rows_total=len(plan.rows))
-        return self.render(request, status=200 if plan.ok else 400, form=UploadForm(), plan=plan, token=token,
+            Upload.objects.create(token=token, kind=importer.name, data=data, uploaded_by=request.user, rows_total=len(plan.rows))
+        return self.render(request, status=200 if plan.ok else 400, form=self.upload_form(request), plan=plan, token=token,
                            preview=plan.rows[:PREVIEW_ROWS])
 
     def confirm(self, request):
         token = request.POST.get("token", "")
         stored = Upload.objects.filter(
-            token=token, kind=self.importer.name, uploaded_by=request.user, state=JobState.PREVIEW).only("id").first() if token else None
+            token=token, kind__in=self.importer.family_names(), uploaded_by=request.user, state=JobState.PREVIEW).only("id").first() if token else None
         publish = policy.may_publish(request.user, self.model_admin.model) and request.POST.get("publish") == "on"
         # One confirmation per upload: a second one (or a forged token) finds no preview to queue.
         if stored is None or not jobs.queue(stored, publish=publish, language=get_language() or ""):
-            return self.render(request, status=400, form=UploadForm(), expired=True)
+            return self.render(request, status=400, form=self.upload_form(request), expired=True)
         opts = self.model_admin.model._meta
         response = HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import_job", args=[stored.pk]))
         response.status_code = 303  # see other: reloading the progress page must not post again
@@ -151,7 +172,7 @@ class ImportJobView(View):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, job):
-        jobs_of_kind = Upload.objects.filter(kind=self.model_admin.importer.name).exclude(state=JobState.PREVIEW)
+        jobs_of_kind = Upload.objects.filter(kind__in=self.model_admin.importer.family_names()).exclude(state=JobState.PREVIEW)
         upload = jobs_of_kind.defer("data").filter(pk=job).first()  # reloaded every 2 s: not the file
         if upload is None or not (upload.uploaded_by_id == request.user.pk or policy.sees_everything(request.user)):
             raise Http404(_("Import inconnu."))

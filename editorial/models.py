@@ -1,5 +1,7 @@
-"""Publication: states, the abstract Publishable entry, its QuerySet, and stored uploads (import jobs)."""
+"""Publication: states, the abstract Publishable entry, its QuerySet, stored uploads (import jobs)
+and pending revisions of published entries."""
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -98,3 +100,53 @@ class Upload(models.Model):
     @property
     def finished(self):
         return self.state in (JobState.DONE, JobState.FAILED)
+
+
+class RevisionState(models.TextChoices):
+    PENDING = "pending", _("En attente de relecture")
+    APPROVED = "approved", _("Validée")
+    REJECTED = "rejected", _("Refusée")
+
+
+class RevisionQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(state=RevisionState.PENDING)
+
+    def of(self, entry):
+        from django.contrib.contenttypes.models import ContentType
+
+        return self.filter(content_type=ContentType.objects.get_for_model(type(entry)), object_id=entry.pk)
+
+
+class Revision(models.Model):
+    """An editor's change to a published entry, held until a reviewer approves it (the live
+    entry stays public meanwhile) or rejects it. See `editorial.revisions`.
+
+    `data`: {"fields": {name: value}, "m2m": {name: [ids]}, "inlines": {name: [{field: value}]}},
+    only what the editor changed; `base_version` is the entry's version the change was made on."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("type de fiche"))
+    object_id = models.PositiveBigIntegerField(_("identifiant de la fiche"), db_index=True)
+    entry = GenericForeignKey("content_type", "object_id")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+                               verbose_name=_("auteur"))
+    created_at = models.DateTimeField(_("proposée le"), auto_now_add=True)
+    base_version = models.CharField(max_length=40, blank=True)
+    data = models.JSONField(default=dict)
+    state = models.CharField(_("état"), max_length=10, choices=RevisionState.choices, default=RevisionState.PENDING, db_index=True)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                                 verbose_name=_("relecteur"))
+    decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True)
+    comment = models.TextField(_("commentaire"), blank=True)
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("modification proposée")
+        verbose_name_plural = _("modifications proposées")
+        ordering = ["-created_at", "-id"]
+        default_permissions = ()
+        indexes = [models.Index(fields=["content_type", "object_id", "state"], name="revision_entry_idx")]
+
+    def __str__(self):
+        return _("Modification de « %(entry)s »") % {"entry": self.entry}

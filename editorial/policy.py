@@ -3,6 +3,7 @@
 Two questions, asked by the admin, the CSV imports and the history views alike:
 - `reachable(user, queryset)`: which rows may this user reach?
 - `can(user, action, obj_or_model)`: may this user do this to this entry?
+- `must_propose(user, entry)`: does this user's change wait for a reviewer (a pending revision)?
 
 Administrators (superusers) and reviewers (permission `editorial.review`) reach
 every entry; an editor reaches the rows its organisations own, as each model's
@@ -68,3 +69,24 @@ def can(user, action, obj=None, *, model=None):
     if obj is None or obj.pk is None or sees_everything(user):
         return True
     return is_reachable(user, obj)
+
+
+def is_live(obj):
+    """Is `obj` published as stored (not as a form may have changed it in memory)?"""
+    return obj.pk is not None and type(obj)._default_manager.filter(pk=obj.pk, publication_state="published").exists()
+
+
+def must_propose(user, obj):
+    """A change to a published entry by someone who may not publish it goes live only once a
+    reviewer approves it: it is held as a pending revision (`editorial.revisions`)."""
+    return not may_publish(user, type(obj)) and is_live(obj)
+
+
+def may_decide(user, revision):
+    """Approving or rejecting a revision is publishing: the entry's reviewers and administrators."""
+    model = revision.content_type.model_class()
+    return model is not None and may_publish(user, model) and sees_everything(user)
+
+
+def sees_revision(user, revision):
+    return is_staff(user) and (revision.author_id == user.pk or may_decide(user, revision))

@@ -36,8 +36,10 @@ def _permissions(names):
 def ensure_roles(app_config=None, **kwargs):
     """Create or resynchronise the two groups (idempotent).
 
-    After `migrate`, only once the last app's permissions exist."""
-    if app_config is not None and app_config is not list(apps.get_app_configs())[-1]:
+    After `migrate`, only once the last app's permissions exist (`post_migrate` is sent only
+    for apps with models: an app without any, such as the API, comes last and never gets it)."""
+    with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
+    if app_config is not None and app_config is not with_models[-1]:
         return
     for name, names in ((EDITORS, EDITOR_PERMISSIONS), (REVIEWERS, REVIEWER_PERMISSIONS)):
         group, _ = Group.objects.get_or_create(name=name)

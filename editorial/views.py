@@ -1,10 +1,12 @@
-"""The admin's "view on site" shortcut (/admin/r/<content type>/<id>/), through the policy."""
+"""The admin's "view on site" shortcut (/admin/r/<content type>/<id>/), through the policy:
+a published entry's public page, an unpublished one's preview."""
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 
 from . import policy
+from .preview import preview_url
 
 
 def view_on_site(request, content_type_id, object_id):
@@ -17,6 +19,12 @@ def view_on_site(request, content_type_id, object_id):
         entry = None
     if entry is None or not policy.can(request.user, policy.VIEW, entry):
         raise Http404
+    if not entry.is_public:
+        # Its public page would be a 404: its preview instead (see `editorial.preview`).
+        url = preview_url(entry)
+        if url is None:
+            raise Http404
+        return HttpResponseRedirect(url)
     return shortcut(request, content_type_id, object_id)
 
 

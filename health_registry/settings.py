@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from core.email_url import EmailUrlError, parse_email_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 _DEV_SECRET_KEY = "dev-insecure-key-do-not-use-in-production"
@@ -57,6 +59,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "simple_history",
     "axes",
@@ -67,6 +70,16 @@ INSTALLED_APPS = [
     "editorial",
     "actors",
     "programmes",
+    # E-mail alerts on programme searches: above programmes, whose FilterSet they reuse.
+    "alerts",
+    # Above every app: the read-only JSON API (/api/v1/) over their public QuerySets and FilterSets.
+    "rest_framework",
+    "drf_spectacular",
+    "api",
+    # Above programmes: the statistics and the regions map of /statistiques/ (not "statistics",
+    # the standard library's name), and the site's own pages (accessibility, legal, contact…).
+    "insights",
+    "pages",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +87,9 @@ MIDDLEWARE = [
     # Content-Security-Policy and Permissions-Policy on every response, cached pages included.
     "core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # /api/ only: rate limit per client address and CORS headers, on cached answers too; a NUL
+    # byte refused in JSON (before the HTML refusal of the next middleware).
+    "api.middleware.ApiMiddleware",
     # Before the session middleware: it drops cookies holding a NUL (PostgreSQL refuses them).
     "core.middleware.RejectNullBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -170,6 +186,37 @@ DIRECTORY_APPS = {"territories", "actors", "programmes", "search"}
 
 # Public base URL written into CSV exports (the "page_url" column).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Named by the legal notice, the accessibility statement and the contact page: fill them in.
+SITE_PUBLISHER = os.environ.get("SITE_PUBLISHER", "[Éditeur du site : à renseigner (SITE_PUBLISHER)]")
+SITE_HOST = os.environ.get("SITE_HOST", "[Hébergeur : nom, adresse et téléphone à renseigner (SITE_HOST)]")
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "contact@example.invalid")
+
+# The JSON API (api/): anonymous, read-only, JSON only; API_RATE_LIMIT requests per client address
+# per API_RATE_WINDOW seconds (0: no limit), counted in Django's cache (Redis when set).
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
+API_RATE_WINDOW = max(1, int(os.environ.get("API_RATE_WINDOW", "60")))
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.JsonOnly",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Annuaire santé — API",
+    "DESCRIPTION": "API JSON en lecture seule de l'annuaire : mêmes filtres que les pages publiques.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_error_responses"],
+    "ENUM_NAME_OVERRIDES": {
+        "ProgrammeKind": "programmes.models.Programme.Kind", "ActorKind": "actors.models.Actor.Kind",
+        "TerritoryKind": "territories.models.Territory.Kind",
+    },
+}
 
 # Admin logins. The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT reverse proxies
 # the Nth entry from the right of X-Forwarded-For (those further left are forgeable); see
@@ -195,7 +242,9 @@ LOGIN_KNOWN_ADDRESS_DAYS = 90
 PASSWORD_RESET_LIMIT_PER_EMAIL = 3
 PASSWORD_RESET_LIMIT_PER_IP = 10
 
-# E-mail (password resets): printed on the console in development, SMTP otherwise.
+# E-mail (password resets, alerts): EMAIL_URL (core/email_url.py: smtp+tls://user:pass@host:587,
+# console://, file:///path…) sets everything below at once; else the EMAIL_* variables, one each.
+# Printed on the console in development, SMTP otherwise.
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
@@ -210,6 +259,15 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "annuaire-sante@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+_EMAIL_URL = os.environ.get("EMAIL_URL", "").strip()
+if _EMAIL_URL:
+    try:
+        globals().update(parse_email_url(_EMAIL_URL))
+    except EmailUrlError as exc:
+        raise ImproperlyConfigured(str(exc)) from None
+# In production with no mail settings at all, mails would go to an SMTP server on localhost that is
+# probably not there: `send_alerts` and the alert subscription page refuse, saying so, instead.
+EMAIL_CONFIGURED = DEBUG or any(os.environ.get(name) for name in ("EMAIL_URL", "EMAIL_HOST", "EMAIL_BACKEND"))
 
 # HTTPS: on by default in production, off in development. Behind a TLS proxy, SECURE_PROXY_SSL_HEADER
 # names the header it sets (`X-Forwarded-Proto`): without it every request looks like HTTP and redirects.

@@ -9,7 +9,7 @@ rows read once per export (`ExportLists`), never through model instances. Only p
 organisations and programmes are ever named.
 """
 from django.conf import settings
-from django.db.models import CharField, Value
+from django.db.models import Case, CharField, F, Value, When
 from django.db.models.functions import Concat
 from django.urls import reverse
 
@@ -30,14 +30,14 @@ PROGRAMME_COLUMNS = [
     "slug", "title", "kind", "kind_label", "status", "status_label", "opens_on", "deadline", "recurrence",
     "total_budget_eur", "amount_min_eur", "amount_max_eur", "territories", "territory_codes", "actors", "actor_roles",
     "themes", "theme_slugs", "audiences", "audience_slugs", "summary", "description", "website",
-    "contact_name", "contact_email", "source", "last_verified_on", "page_url",
+    "contact_name", "contact_email", "source", "last_verified_on", "page_url", "parent",
 ]
 
 SCALARS = (
     "slug", "title", "kind", "computed_status", "opens_on", "deadline", "recurrence", "total_budget", "amount_min",
     "amount_max", "summary", "description", "website", "contact_name", "contact_email", "source", "last_verified_on",
 )
-LISTS = ("export_territories", "export_roles", "export_themes", "export_audiences")
+LISTS = ("export_territories", "export_roles", "export_themes", "export_audiences", "export_parent")
 
 
 class _Labels:
@@ -149,6 +149,8 @@ class ExportLists:
         """`queryset` with its rows' four lists (roles as `role:actor id:link id`)."""
         role = Concat("role", Value(":"), "actor_id", Value(":"), "id", output_field=CharField())
         return queryset.annotate(
+            # The parent is named only when it is published (as every public export does).
+            export_parent=Case(When(parent__publication_state=PublicationState.PUBLISHED, then=F("parent__slug")), default=Value("")),
             export_territories=listed(Programme.territories.through.objects, "programme", "territory_id"),
             export_roles=listed(ProgrammeActor.objects, "programme", role),
             export_themes=listed(Programme.themes.through.objects, "programme", "theme_id"),
@@ -158,7 +160,7 @@ class ExportLists:
 
 def _programme_row(row, lists, labels):
     (slug, title, kind, status, opens_on, deadline, recurrence, budget, amount_min, amount_max, summary, description,
-     website, contact_name, contact_email, source, verified, territory_ids, role_ids, theme_ids, audience_ids) = row
+     website, contact_name, contact_email, source, verified, territory_ids, role_ids, theme_ids, audience_ids, parent) = row
     territories, territory_codes = lists.territories(territory_ids)
     actors, actor_roles = lists.roles(role_ids)
     themes, theme_slugs = lists.themes(theme_ids)
@@ -167,7 +169,7 @@ def _programme_row(row, lists, labels):
         slug, title, kind, labels.kind.get(kind, kind), status, labels.status.get(status, status),
         opens_on, deadline, recurrence, budget, amount_min, amount_max, territories, territory_codes, actors, actor_roles,
         themes, theme_slugs, audiences, audience_slugs, summary, description, website, contact_name, contact_email,
-        source, verified, labels.page[0] + slug + labels.page[1],
+        source, verified, labels.page[0] + slug + labels.page[1], parent,
     ]
 
 

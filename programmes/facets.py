@@ -1,92 +1,127 @@
 """Facet counts: for each option, how many results it would give under the other filters.
 
-One query per facet whatever the number of results, so the listing's query
-count does not grow with the page size.
+Computed on the in-memory bitsets of `facet_index` (microseconds per count), after at most
+one SQL query per filter the index does not hold (the full-text match, the actor), so the
+listing's query count does not grow with the number of rows or options.
 """
-from django.db.models import Count
+from django.db import connection
 
-from core.sql import IdIn
+from core.collation import french_key
 from territories.models import Territory
 
+from .facet_index import facet_index, members, union
 from .models import Audience, Programme, Theme
 from .status import Status
 
 FACETS = ("region", "kind", "theme", "audience", "status")
+# Filters the index answers in memory; every other active filter runs in SQL once.
+IN_MEMORY = ("region", "department", "kind", "theme", "audience", "status")
 
 
-# Up to this many ids, a facet's row set is fetched once and passed to its GROUP BY as a
-# list: the filters (the full-text match above all) then run once per distinct set instead of
-# once per query that uses it. Larger sets stay subqueries (their filters are cheap then).
-SHARED_IDS = 10000
+class Selection:
+    """The listing's valid filters as bitsets: the results, and each facet's row set (every
+    filter but its own). One FilterSet decides: filters outside the index run its own
+    filter method on the whole table."""
 
-
-class FacetRows:
-    """The rows each facet counts: every filter but the facet's own.
-
-    A facet whose own filter is not set counts the result rows themselves, so the
-    distinct sets are few (one, plus one per filter in use), each computed once."""
-
-    def __init__(self, filterset):
+    def __init__(self, filterset, index=None):
         self.filterset = filterset
-        self.sets = {}
+        self.index = index or facet_index()
+        data = filterset.form.cleaned_data
+        self.local_only = data.get("scope") == "local"
+        self.filters = {}
+        for name, value in data.items():
+            if _empty(value) or name not in filterset.filters or _is_noop(filterset.filters[name]):
+                continue
+            self.filters[name] = self._in_memory(name, value) if name in IN_MEMORY else self._in_sql(name, value)
 
-    def ids(self, name):
-        """The ids (a list, or a subquery when large) of the rows under every filter but `name`."""
-        key = name if self.filterset.form.cleaned_data.get(name) else None
-        if key not in self.sets:
-            rows = self.filterset.rows_without(*filter(None, [key])).values_list("id", flat=True)
-            ids = list(rows[:SHARED_IDS + 1])
-            self.sets[key] = ids if len(ids) <= SHARED_IDS else rows
-        return self.sets[key]
+    def _in_memory(self, name, value):
+        index = self.index
+        if name in ("region", "department"):
+            return index.applies(value.id, local_only=self.local_only)
+        if name in ("theme", "audience"):
+            groups = getattr(index, name)
+            return union(groups.get(item.id, 0) for item in value)
+        groups = getattr(index, name)
+        return union(groups.get(item, 0) for item in value)
+
+    def _in_sql(self, name, value):
+        def fetch():
+            rows = self.filterset.filters[name].filter(Programme.objects.with_status(), value)
+            with _index_scans():
+                return list(rows.order_by().values_list("id", flat=True))
+
+        # Keyed by the raw parameter: the same words give the same rows until the next write.
+        return self.index.matches((name, tuple(self.filterset.data.getlist(name))), fetch)
+
+    def without(self, *names):
+        """The rows under every filter but `names`."""
+        bits = self.index.published
+        for name, filter_bits in self.filters.items():
+            if name not in names:
+                bits &= filter_bits
+        return bits
+
+    @property
+    def active(self):
+        return bool(self.filters)
 
     def result_count(self):
-        """How many results, when the result ids are already at hand (else None)."""
-        ids = self.ids(None)
-        return len(ids) if isinstance(ids, list) else None
+        return self.without().bit_count()
 
-    def rows(self, name):
-        ids = self.ids(name)
-        return self.filterset.queryset.filter(IdIn("id", ids)) if isinstance(ids, list) else self.filterset.rows_without(name)
+    def result_ids(self):
+        return members(self.without())
 
-
-def _links(through, ids):
-    """The link rows of these programmes (`ids`: a list or a subquery)."""
-    rows = through.objects
-    return rows.filter(IdIn("programme_id", ids)) if isinstance(ids, list) else rows.filter(programme_id__in=ids)
-
-
-def _count_column(rows, column):
-    """GROUP BY on the rows themselves (not `id IN (…)` of the same table again)."""
-    return dict(rows.order_by().values_list(column).annotate(n=Count("id")))
-
-
-def _count_m2m(ids, relation):
-    through = getattr(Programme, relation).through
-    column = f"{relation[:-1]}__slug"
-    # A (programme, theme) pair is unique in the link table, so COUNT(*) per theme is already
-    # a count of distinct programmes; COUNT(DISTINCT …) would sort every link (to disk at 100k).
-    return dict(_links(through, ids).values_list(column).annotate(n=Count("programme_id")))
+    def counts(self):
+        """{facet: {value: count}}, and the region's own and the national/European counts apart."""
+        index = self.index
+        count = lambda rows, groups: {key: (rows & bits).bit_count() for key, bits in groups.items()}  # noqa: E731
+        regions = self.without("region")
+        supra = index.supra_national()
+        return {
+            "region": {code: (regions & index.applies(pk, local_only=self.local_only)).bit_count() for pk, code in index.regions},
+            "region_own": {code: (regions & index.applies(pk, local_only=True)).bit_count() for pk, code in index.regions},
+            "supra_national": (regions & supra).bit_count() if not self.local_only else 0,
+            "kind": count(self.without("kind"), index.kind),
+            "theme": _by_slug(count(self.without("theme"), index.theme), index.theme_slugs),
+            "audience": _by_slug(count(self.without("audience"), index.audience), index.audience_slugs),
+            "status": count(self.without("status"), index.status),
+        }
 
 
-def _count_region(ids, local_only):
-    """Per region: programmes that apply in it (national/European ones too unless local_only)."""
-    links = _links(Programme.territories.through, ids)
-    return Territory.objects.regions().count_applying(links, object_field="programme_id", local_only=local_only)
+def _by_slug(counts, slugs):
+    return {slugs[pk]: n for pk, n in counts.items() if pk in slugs}
 
 
-def facet_counts(filterset, rows=None):
+def _empty(value):
+    # An empty choice of objects is `QuerySet.none()`: its len() runs no query.
+    return value is None or value == "" or (hasattr(value, "__len__") and len(value) == 0)
+
+
+def _is_noop(filter_):
+    return getattr(filter_, "method", None) == "filter_noop"
+
+
+class _index_scans:
+    """On PostgreSQL, fetch a filter's ids from the indexes (a bitmap of the search index),
+    never by reading every row: a full-text match on most rows looks cheap to the planner
+    as a sequential scan, which then decompresses every row's search vector (seconds)."""
+
+    def __enter__(self):
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET enable_seqscan = off")
+
+    def __exit__(self, *exc):
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("RESET enable_seqscan")
+
+
+def facet_counts(filterset, selection=None):
     """{facet: {value: count}} for the filters of a valid ProgrammeFilter.
 
     Each facet counts the rows under every other filter (its own options stay open)."""
-    rows = rows or FacetRows(filterset)
-    local_only = filterset.form.cleaned_data.get("scope") == "local"
-    return {
-        "region": _count_region(rows.ids("region"), local_only),
-        "kind": _count_column(rows.rows("kind"), "kind"),
-        "theme": _count_m2m(rows.ids("theme"), "themes"),
-        "audience": _count_m2m(rows.ids("audience"), "audiences"),
-        "status": _count_column(rows.rows("status"), "computed_status"),
-    }
+    return (selection or Selection(filterset)).counts()
 
 
 def facet_options(filterset, counts):
@@ -98,8 +133,13 @@ def facet_options(filterset, counts):
     return {
         "region": build("region", [(r.insee_code, r.name) for r in regions]),
         "kind": build("kind", Programme.Kind.choices),
-        "theme": build("theme", [(t.slug, t.label) for t in Theme.objects.all()]),
-        "audience": build("audience", [(a.slug, a.label) for a in Audience.objects.all()]),
+        "theme": build("theme", _by_label((t.slug, t.label) for t in Theme.objects.all())),
+        "audience": build("audience", _by_label((a.slug, a.label) for a in Audience.objects.all())),
         "status": build("status", Status.choices),
     }
 
+
+
+def _by_label(options):
+    """In French order of the label shown (it depends on the language, so sorted here)."""
+    return sorted(options, key=lambda option: french_key(option[1]))

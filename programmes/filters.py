@@ -6,6 +6,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor
+from core.collation import french
 from core.filtering import SearchFilterSet
 from territories.filters import region_filter, territory_filter
 from territories.models import Territory
@@ -103,15 +104,21 @@ class ProgrammeFilter(SearchFilterSet):
         return sort or (Sort.RELEVANCE if data.get("q") else Sort.DEADLINE)
 
     def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
+        return self.ordered(super().filter_queryset(queryset))
+
+    def ordered(self, queryset, *, search=False, ranked=True):
+        """`queryset` in the order chosen. `search`: match `q` first (the relevance of rows
+        selected by id comes from the full-text match). `ranked=False`: too many results to
+        rank (each rank reads a row's search vector), the default order instead."""
         sort = self.sort_key
-        if sort == Sort.RELEVANCE:
+        if sort == Sort.RELEVANCE and ranked:
+            queryset = queryset.search(self.query) if search else queryset
             # Ties (same rank) by deadline, as the default order.
             return queryset.with_relevance(self.query).order_by_deadline(first=["-relevance"])
         if sort == Sort.RECENT:
             return queryset.order_by("-created_at", "-id")
         if sort == Sort.TITLE:
-            return queryset.order_by("title", "id")
+            return queryset.order_by(french("title"), "id")
         return queryset.order_by_deadline()
 
     @property
@@ -136,7 +143,7 @@ class ProjectFilter(SearchFilterSet):
     programme = django_filters.ModelChoiceFilter(
         # Only programmes with projects: a choice list of every programme would be useless (and
         # 100,000 <option>s long at scale).
-        label=_("Programme"), to_field_name="slug", queryset=Programme.objects.published().with_published_projects().order_by("title"),
+        label=_("Programme"), to_field_name="slug", queryset=Programme.objects.published().with_published_projects().order_by(french("title")),
         error_messages={"invalid_choice": _("Programme inconnu : %(value)s.")},
     )
     year = django_filters.NumberFilter(

@@ -31,6 +31,10 @@ def money_field(label):
     return models.DecimalField(label, max_digits=14, decimal_places=2, null=True, blank=True, validators=NON_NEGATIVE)
 
 
+def _public(*names, state):
+    return [name or "" for name in names] if state == PublicationState.PUBLISHED else []
+
+
 def _batches(ids):
     ids = list(ids)
     for start in range(0, len(ids), SEARCH_BATCH):
@@ -100,6 +104,13 @@ class ProgrammeQuerySet(SearchTextQuerySet):
         )
         return self.for_listing().prefetch_related(Prefetch("funded_projects", queryset=projects))
 
+    def with_family(self):
+        """The published parent (None when it is not published) and the published children, by title."""
+        return self.prefetch_related(
+            Prefetch("parent", queryset=Programme.objects.published()),
+            Prefetch("children", queryset=Programme.objects.published().order_by("title", "id"), to_attr="published_children"),
+        )
+
     def applies_in(self, territory, *, local_only=False):
         """Programmes that apply in `territory` (see `TerritoryScope`)."""
         through = Programme.territories.through.objects
@@ -118,14 +129,17 @@ class ProgrammeQuerySet(SearchTextQuerySet):
         return self.filter(id__in=FundedProject.objects.published().values("programme_id"))
 
     def order_by_deadline(self, on=None, *, first=()):
-        """Soonest future deadline first, then past deadlines (most recent first), undated last.
+        """Soonest future deadline first, then permanent schemes, then past deadlines (most recent
+        first), undated last: what a visitor can still apply to comes before what is closed.
 
+        One CASE on the row's own columns (no join, no subquery): cheap at 100k rows.
         `first`: orderings that come before (relevance), the deadline breaking their ties."""
         on = on or today()
         bucket = models.Case(
+            models.When(recurrence=Recurrence.PERMANENT, then=Value(1)),
             models.When(deadline__gte=on, then=Value(0)),
-            models.When(deadline__lt=on, then=Value(1)),
-            default=Value(2),
+            models.When(deadline__lt=on, then=Value(2)),
+            default=Value(3),
             output_field=models.IntegerField(),
         )
         future_key = models.Case(models.When(deadline__gte=on, then=F("deadline")), default=Value(None))
@@ -139,7 +153,9 @@ class ProgrammeQuerySet(SearchTextQuerySet):
         for ids in _batches(self.values_list("id", flat=True)):
             texts = {pk: [title, [], summary, description] for pk, title, summary, description in
                      Programme.objects.filter(id__in=ids).values_list("id", "title", "summary", "description")}
-            for pk, name, acronym in ProgrammeActor.objects.filter(programme_id__in=ids).values_list("programme_id", "actor__name", "actor__acronym"):
+            # Only published organisations: a draft's name must not be findable (nor suggested) on public pages.
+            public_roles = ProgrammeActor.objects.filter(programme_id__in=ids, actor__publication_state=PublicationState.PUBLISHED)
+            for pk, name, acronym in public_roles.values_list("programme_id", "actor__name", "actor__acronym"):
                 texts[pk][1] += [name, acronym]
             for pk, name, name_en in Programme.themes.through.objects.filter(programme_id__in=ids).values_list("programme_id", "theme__name", "theme__name_en"):
                 texts[pk][1] += [name, name_en]
@@ -170,9 +186,12 @@ class FundedProjectQuerySet(SearchTextQuerySet):
         """Re-index these rows: title > beneficiary and programme > description."""
         for ids in _batches(self.values_list("id", flat=True)):
             rows = FundedProject.objects.filter(id__in=ids).values_list(
-                "id", "title", "beneficiary__name", "beneficiary__acronym", "programme__title", "description")
-            write_index(FundedProject, {pk: (title, f"{name} {acronym} {programme}", "", description)
-                                        for pk, title, name, acronym, programme, description in rows})
+                "id", "title", "beneficiary__name", "beneficiary__acronym", "beneficiary__publication_state",
+                "programme__title", "programme__publication_state", "description")
+            # An unpublished beneficiary's or programme's name is not shown, so not findable either.
+            write_index(FundedProject, {
+                pk: (title, " ".join(_public(name, acronym, state=b_state) + _public(programme, state=p_state)), "", description)
+                for pk, title, name, acronym, b_state, programme, p_state, description in rows})
 
 
 class Programme(Publishable):
@@ -262,8 +281,20 @@ class Programme(Publishable):
             errors["deadline"] = _("La date limite ne peut pas précéder la date d'ouverture.")
         if self.amount_min is not None and self.amount_max is not None and self.amount_max < self.amount_min:
             errors["amount_max"] = _("L'aide maximale ne peut pas être inférieure à l'aide minimale.")
+        if self.parent_id is not None and self.parent_makes_cycle():
+            errors["parent"] = _("Un programme ne peut pas faire partie de lui-même, ni d'un de ses propres appels ou dispositifs.")
         if errors:
             raise ValidationError(errors)
+
+    def parent_makes_cycle(self):
+        """Whether the chosen parent is this programme or one of its descendants (one query per level)."""
+        seen, current = set(), self.parent_id
+        while current is not None and current not in seen:
+            if current == self.pk:
+                return True
+            seen.add(current)
+            current = Programme.objects.filter(pk=current).values_list("parent_id", flat=True).first()
+        return False
 
     @property
     def status(self):

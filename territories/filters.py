@@ -2,14 +2,22 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import french
+
 from .models import Territory
+
+# In plain words (visitors do not know what an INSEE code is); the label is not repeated.
+UNKNOWN = {
+    Territory.Kind.REGION: _("La région « %(value)s » n'existe pas."),
+    Territory.Kind.DEPARTMENT: _("Le département « %(value)s » n'existe pas."),
+}
 
 
 def territory_filter(kind, label, method):
     return django_filters.ModelChoiceFilter(
         label=label, method=method, to_field_name="insee_code",
-        queryset=Territory.objects.filter(kind=kind).order_by("name"),
-        error_messages={"invalid_choice": _("Code INSEE inconnu : %(value)s.")},
+        queryset=Territory.objects.filter(kind=kind).order_by(french("name")),
+        error_messages={"invalid_choice": UNKNOWN[kind]},
         empty_label=_("Toutes"),
     )
 

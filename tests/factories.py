@@ -156,6 +156,7 @@ def admin_change_data(programme, **overrides):
     for name in ("opens_on", "deadline", "last_verified_on", "total_budget", "amount_min", "amount_max"):
         value = getattr(programme, name)
         data[name] = "" if value is None else str(value)
+    data["parent"] = programme.parent_id or ""
     data["territories"] = [t.pk for t in programme.territories.all()]
     data["themes"] = [t.pk for t in programme.themes.all()]
     data["audiences"] = [a.pk for a in programme.audiences.all()]

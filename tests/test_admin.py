@@ -99,3 +99,12 @@ def test_publishing_records_who_and_when(superuser_client):
     superuser_client.post(reverse("admin:programmes_programme_add"), _programme_form(publication_state="published"))
     programme = Programme.objects.get(slug="nouvel-appel")
     assert programme.published_by is not None and programme.published_at is not None
+
+
+def test_admin_pages_link_the_sites_favicon(client):
+    from django.contrib.staticfiles import finders
+    from django.templatetags.static import static
+
+    for url in ["/admin/login/", "/admin/password_reset/"]:
+        assert f'<link rel="icon" href="{static("favicon.svg")}"' in client.get(url).content.decode()
+    assert finders.find("favicon.svg"), "static/favicon.svg (shipped with the public pages)"

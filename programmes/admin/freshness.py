@@ -3,6 +3,7 @@ import datetime
 
 from django.contrib import admin
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import PublicationState
@@ -24,9 +25,18 @@ def freshness_conditions(on=None):
     published = Q(publication_state=PublicationState.PUBLISHED)
     return {
         "deadline_passed": published & Q(deadline__lt=on) & ~Q(recurrence=Recurrence.PERMANENT),
-        "unverified": Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=on - datetime.timedelta(days=STALE_AFTER_DAYS)),
+        "unverified": unverified_condition(on),
         "no_source_url": Q(website=""),
     }
+
+
+def unverified_condition(on):
+    """Last verified over a year before `on`; an entry never verified counts from its creation,
+    as what an editor has just written is as fresh as a verification."""
+    stale_before = on - datetime.timedelta(days=STALE_AFTER_DAYS)
+    created_before = timezone.make_aware(datetime.datetime.combine(stale_before, datetime.time.min))
+    never_verified = Q(last_verified_on__isnull=True) & Q(created_at__lt=created_before)
+    return never_verified | Q(last_verified_on__lt=stale_before)
 
 
 class FreshnessFilter(admin.SimpleListFilter):

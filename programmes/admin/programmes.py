@@ -1,10 +1,12 @@
 """Programme admin: the change form with its roles and projects, list filters, actions, import."""
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from editorial import policy
+from actors.models import Actor
+from editorial import policy, revisions
 from editorial.admin import ImportAdminMixin, PublishableAdmin
 from editorial.concurrency import VERSION_FIELD, VersionedForm
 from territories.admin import RegionListFilter
@@ -13,7 +15,10 @@ from .. import services
 from ..imports import PROGRAMMES
 from ..models import FundedProject, Programme, ProgrammeActor
 from ..status import Status, status_expression, today
+from .dispositif_aide import DispositifImportMixin
 from .freshness import FreshnessFilter
+from .parent import ParentChoiceMixin
+from .preview import ProgrammePreview
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -33,6 +38,10 @@ class StatusFilter(admin.SimpleListFilter):
 def mark_verified(modeladmin, request, queryset):
     count = 0
     for programme in queryset:
+        if policy.must_propose(request.user, programme):  # published: a reviewer approves it first
+            revisions.propose_values(programme, {"last_verified_on": today()}, user=request.user)
+            count += 1
+            continue
         # Saved one by one, through the service, so each change is recorded in the history.
         programme.last_verified_on = today()
         services.save_programme(programme=programme, user=request.user)
@@ -49,6 +58,7 @@ class RoleFormSet(forms.BaseInlineFormSet):
         super().clean()
         if self.user is None or policy.sees_everything(self.user):
             return
+        self.refuse_hidden_actors()
         own = set(self.user.organisations.values_list("id", flat=True))
         kept = [
             form.cleaned_data.get("actor") for form in self.forms
@@ -58,6 +68,33 @@ class RoleFormSet(forms.BaseInlineFormSet):
             raise forms.ValidationError(
                 _("Indiquez au moins une de vos organisations comme porteur, financeur ou partenaire du programme.")
             )
+
+
+    def refuse_hidden_actors(self):
+        """The autocomplete offers published actors and the editor's own: so does the server
+        (a crafted POST cannot name another organisation's draft)."""
+        reachable = Actor.objects.editable_by(self.user)
+        for form in self.forms:
+            actor = (form.cleaned_data or {}).get("actor")
+            if actor is None or "actor" not in form.changed_data or actor.is_public:
+                continue
+            if not reachable.filter(pk=actor.pk).exists():
+                form.add_error("actor", _("Choisissez un acteur publié ou une de vos organisations."))
+
+
+class ProjectFormSet(forms.BaseInlineFormSet):
+    """A published project changed from its programme's page waits for a reviewer like on its own page:
+    an editor changes it there (where the change becomes a pending revision), not here."""
+
+    user = None
+
+    def clean(self):
+        super().clean()
+        for form in self.forms:
+            project = form.instance
+            if project.pk and form.has_changed() and self.user is not None and policy.must_propose(self.user, project):
+                form.add_error(None, _("Ce projet est publié : modifiez-le depuis sa propre fiche, votre modification "
+                                       "y sera soumise à un relecteur."))
 
 
 class ProgrammeActorInline(admin.TabularInline):
@@ -76,6 +113,7 @@ class FundedProjectInline(admin.StackedInline):
     model = FundedProject
     # A project edited on its own page meanwhile is not overwritten from here either.
     form = VersionedForm
+    formset = ProjectFormSet
     extra = 0
     fields = ["title", "slug", "beneficiary", "year", "awarded_on", "amount", "territory", "publication_state", VERSION_FIELD]
     autocomplete_fields = ["beneficiary", "territory"]
@@ -88,22 +126,28 @@ class FundedProjectInline(admin.StackedInline):
     def has_delete_permission(self, request, obj=None):
         return policy.can(request.user, policy.DELETE, obj, model=FundedProject)
 
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.user = request.user
+        return formset
+
 
 @admin.register(Programme)
-class ProgrammeAdmin(ImportAdminMixin, PublishableAdmin):
+class ProgrammeAdmin(ParentChoiceMixin, DispositifImportMixin, ImportAdminMixin, PublishableAdmin):
     importer = PROGRAMMES
     export_path = "/programmes/export.csv"
     list_display = ["title", "kind", "status_label", "opens_on", "deadline", "publication_state", "last_verified_on"]
     list_filter = ["publication_state", "kind", StatusFilter, RegionListFilter, "themes", FreshnessFilter, "recurrence"]
     search_fields = ["title", "slug", "summary"]
-    autocomplete_fields = ["territories"]
+    autocomplete_fields = ["territories", "parent"]
     filter_horizontal = ["themes", "audiences"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ProgrammeActorInline, FundedProjectInline]
+    preview_view = ProgrammePreview
     date_hierarchy = "deadline"
     actions = [*PublishableAdmin.actions, mark_verified]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "summary", "description"]}),
+        (None, {"fields": ["title", "slug", "kind", "parent", "summary", "description"]}),
         (_("Calendrier"), {"fields": ["opens_on", "deadline", "recurrence"]}),
         (_("Montants (€)"), {"fields": ["total_budget", "amount_min", "amount_max"]}),
         (_("Ciblage"), {"fields": ["territories", "themes", "audiences"]}),
@@ -120,3 +164,13 @@ class ProgrammeAdmin(ImportAdminMixin, PublishableAdmin):
 
     def refresh_derived(self, obj):
         services.refresh_search(programme_ids=[obj.id], project_ids=obj.funded_projects.values_list("id", flat=True))
+
+    def apply_revision(self, entry, proposal, *, user, reason):
+        """An approved revision (`editorial.revisions`), written like any change: through the service."""
+        m2m = {name: proposal.related(name) for name in proposal.m2m}
+        roles = proposal.inlines.get("roles")
+        if roles is not None and Actor.objects.filter(pk__in={row["actor"] for row in roles}).count() != len({row["actor"] for row in roles}):
+            raise ValidationError(_("Un acteur de cette modification n'existe plus."))
+        services.save_programme(programme=entry, **m2m, user=user, reason=reason,
+                                roles=None if roles is None else {(row["actor"], row["role"]) for row in roles})
+        self.refresh_derived(entry)

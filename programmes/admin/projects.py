@@ -27,3 +27,8 @@ class FundedProjectAdmin(ImportAdminMixin, PublishableAdmin):
 
     def refresh_derived(self, obj):
         services.refresh_search(project_ids=[obj.id])
+
+    def apply_revision(self, entry, proposal, *, user, reason):
+        """An approved revision (`editorial.revisions`), written like any change: through the service."""
+        partners = proposal.related("partners") if "partners" in proposal.m2m else None
+        services.save_project(project=entry, partners=partners, user=user, reason=reason)

@@ -1,23 +1,25 @@
 """Programme CSV import: the columns of /programmes/export.csv, checked row by row
 against the database and the user's scope, then written a chunk at a time through
 `services.save_programmes`."""
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from actors.models import Actor
-from actors.services import refresh_search as refresh_actor_search
 from core.csvfile import split_list
 from core.imports import Problem, RowPlan, TableReader, parse_amount, parse_date
 from core.text import fold
-from editorial import policy
-from editorial.models import PublicationState
+from editorial import policy, revisions
 from search.index import INDEX_FIELDS
+from territories.codes import resolve_code
 from territories.models import Territory
 
+from .. import parents
 from ..exports import PROGRAMME_COLUMNS
 from ..models import Audience, Programme, ProgrammeActor, Theme
 from ..services import ProgrammeInput, save_programmes
 from ..status import Recurrence
+from .references import ActorIndex, NewReferences, References, actor_kind, first_names, may_create_actors
 
 AMOUNTS = {"total_budget_eur": "total_budget", "amount_min_eur": "amount_min", "amount_max_eur": "amount_max"}
 DATES = ("opens_on", "deadline", "last_verified_on")
@@ -25,6 +27,8 @@ TEXTS = ("title", "summary", "description", "website", "contact_name", "contact_
 FIELD_TO_COLUMN = {field: column for column, field in AMOUNTS.items()}
 # Computed once: the choices' `values` build a new list on every access.
 KINDS, RECURRENCES, ROLES = (frozenset(choices.values) for choices in (Programme.Kind, Recurrence, ProgrammeActor.Role))
+# Optional: the kinds of the organisations the import creates, in the order of `actor_roles` (empty: "other").
+ACTOR_KINDS = "actor_kinds"
 
 
 def _name_of(labelled):
@@ -32,17 +36,23 @@ def _name_of(labelled):
     return labelled.rsplit(" (", 1)[0] if labelled.endswith(")") else labelled
 
 
+def _cells(cell):
+    """A list cell split keeping its empty entries (so that it lines up with another list)."""
+    return [part.strip() for part in cell.split("|")] if cell.strip() else []
+
+
 class ProgrammeReader(TableReader):
     columns = PROGRAMME_COLUMNS
+    optional_columns = (ACTOR_KINDS,)
     model = Programme
 
-    def __init__(self, plan, *, user, excel_fr):
+    def __init__(self, plan, *, user, excel_fr, create_actors=False):
         super().__init__(plan, user=user, excel_fr=excel_fr)
         self.privileged = user is None or policy.sees_everything(user)
+        self.create_actors = create_actors and self.allows(user, create_actors=True)
         self.territories = Territory.objects.all().by_codes()
-        self.actors = set(Actor.objects.values_list("slug", flat=True))
-        self.themes = set(Theme.objects.values_list("slug", flat=True))
-        self.audiences = set(Audience.objects.values_list("slug", flat=True))
+        self.actors = ActorIndex(user, privileged=self.privileged)
+        self.themes, self.audiences = NewReferences(Theme), NewReferences(Audience)
         # Only what matching needs (id, slug, source URL): at 100,000 entries, whole rows cost seconds.
         self.existing, self.by_website = {}, {}
         for pk, slug, website in Programme.objects.order_by().values_list("id", "slug", "website"):
@@ -61,6 +71,11 @@ class ProgrammeReader(TableReader):
             self.scope_ids = set(Programme.objects.editable_by(user).values_list("id", flat=True))
             self.own_actors = set(user.organisations.values_list("slug", flat=True))
 
+    @classmethod
+    def allows(cls, user, *, create_actors=False):
+        """Creating organisations is for reviewers (and the command line) who may add them."""
+        return not create_actors or ((user is None or policy.sees_everything(user)) and may_create_actors(user))
+
     def read_row(self, line, row):
         before = len(self.plan.problems)
         values = self.scalar_values(line, row)
@@ -71,6 +86,7 @@ class ProgrammeReader(TableReader):
             "themes": self.reference_list(line, row, "theme_slugs", "themes", self.themes),
             "audiences": self.reference_list(line, row, "audience_slugs", "audiences", self.audiences),
             "roles": self.role_list(line, row),
+            "parent": row["parent"].strip(),  # checked once the whole file is read (`parents.check_file`)
         }
         self.check_scope(line, plan)
         self.check_instance(line, Programme(slug=plan.slug, **plan.values), exclude=INDEX_FIELDS, columns=FIELD_TO_COLUMN)
@@ -78,6 +94,10 @@ class ProgrammeReader(TableReader):
             return None
         self.flag_duplicates(plan)
         return plan
+
+    def read(self, header, reader):
+        super().read(header, reader)
+        parents.check_file(self)
 
     def scalar_values(self, line, row):
         values = {name: row[name].strip() if name != "description" else row[name] for name in TEXTS}
@@ -110,33 +130,69 @@ class ProgrammeReader(TableReader):
     def territory_list(self, line, row):
         found = []
         for code in split_list(row["territory_codes"]):
-            if code in self.territories:
-                found.append(self.territories[code])
-            else:
-                self.problem(line, "territory_codes", _("territoire inconnu « %(code)s » (attendu par ex. region:53).") % {"code": code[:40]})
+            try:
+                found.append(resolve_code(code, self.territories))
+            except ValidationError as exc:
+                self.problem(line, "territory_codes", exc.messages[0])
         return found
 
-    def reference_list(self, line, row, slug_column, name_column, known):
+    def reference_list(self, line, row, slug_column, name_column, refs):
         slugs, names = split_list(row[slug_column]), split_list(row[name_column])
         names = names if len(names) == len(slugs) else slugs
-        for slug in slugs:
-            if slug not in known and not self.privileged:
+        for slug, name in zip(slugs, names):
+            if refs.known(slug):
+                continue
+            if not self.privileged:
                 self.problem(line, slug_column, _("valeur inconnue « %(slug)s » : demandez à un administrateur de l'ajouter.") % {"slug": slug[:40]})
+            elif message := refs.check(slug, name):
+                self.problem(line, slug_column, message)
         return list(zip(slugs, names))
 
     def role_list(self, line, row):
-        entries, names = split_list(row["actor_roles"]), split_list(row["actors"])
+        """[(role, actor slug, NewActor or None)]: each organisation named is found, or created when asked."""
+        entries, names, kinds = split_list(row["actor_roles"]), split_list(row["actors"]), _cells(row[ACTOR_KINDS])
         names = names if len(names) == len(entries) else [""] * len(entries)
+        kinds = kinds if len(kinds) == len(entries) else [""] * len(entries)
         roles = []
-        for entry, label in zip(entries, names):
-            role, _sep, slug = entry.partition(":")
-            if role not in ROLES or not slug:
+        for entry, label, kind in zip(entries, names, kinds):
+            role, _sep, ref = entry.partition(":")
+            ref, label = ref.strip(), _name_of(label).strip()
+            if role not in ROLES or not ref:
                 self.problem(line, "actor_roles", _("rôle invalide « %(entry)s » (attendu runs:, funds: ou partner:).") % {"entry": entry[:60]})
-            elif slug not in self.actors and not self.privileged:
-                self.problem(line, "actor_roles", _("acteur inconnu « %(slug)s ».") % {"slug": slug[:60]})
-            else:
-                roles.append((role, slug, _name_of(label) or slug))
+                continue
+            found = self.actors.find(ref, label)
+            if len(found) == 1:
+                roles.append((role, found.pop(), None))
+            elif found:
+                self.problem(line, "actor_roles", _("« %(ref)s » désigne plusieurs organisations (%(slugs)s) : indiquez son identifiant.") % {
+                    "ref": ref[:60], "slugs": ", ".join(sorted(found))})
+            elif (new := self.new_actor(line, ref, label, kind)) is not None:
+                roles.append((role, *new))
         return roles
+
+    def new_actor(self, line, ref, label, kind):
+        """(slug, NewActor) of an organisation to create, or None after saying why it cannot be."""
+        if not self.create_actors:
+            if self.privileged:
+                message = _("organisation inconnue « %(ref)s » : cochez « Créer les organisations inconnues » (commande : --create-actors) pour la créer.")
+            else:
+                message = _("organisation inconnue « %(ref)s » : seul un relecteur peut créer une organisation.")
+            self.problem(line, "actor_roles", message % {"ref": ref[:60]})
+            return None
+        try:
+            kind = actor_kind(kind)
+        except ValueError as exc:
+            self.problem(line, ACTOR_KINDS, str(exc))
+            return None
+        try:
+            slug, new, first = self.actors.plan_new(ref, label, kind)
+        except ValueError as exc:
+            self.problem(line, "actor_roles", str(exc))
+            return None
+        if first:
+            self.plan.notices.append(Problem(line, "actor_roles", _("« %(name)s » (%(slug)s) sera créé, publié, de type « %(kind)s ».") % {
+                "name": new.name[:60], "slug": slug, "kind": Actor.Kind(new.kind).label}))
+        return slug, new
 
     def check_scope(self, line, plan):
         if self.privileged:
@@ -146,14 +202,16 @@ class ProgrammeReader(TableReader):
                 self.problem(line, "slug", _("« %(slug)s » appartient à une autre organisation : vous ne pouvez pas la modifier.") % {"slug": plan.slug})
             else:  # matched by its source URL: the other organisation's entry stays unnamed
                 self.problem(line, "website", _("une fiche d'une autre organisation a la même URL source : vous ne pouvez pas la modifier."))
-        if not any(slug in self.own_actors for _role, slug, _name in plan.relations["roles"]):
+        if not any(slug in self.own_actors for _role, slug, _new in plan.relations["roles"]):
             self.problem(line, "actor_roles", _("indiquez une de vos organisations dans un rôle."))
+        if revisions.refuses_import(self.user, plan.existing):
+            self.problem(line, "slug", revisions.LIVE_ENTRY_IMPORT % {"slug": plan.existing.slug})
 
     def flag_duplicates(self, plan):
         warn = self.plan.warnings.append
         if plan.existing is not None and plan.existing.slug != plan.slug:
             warn(Problem(plan.line, "website", _("même URL source que « %(slug)s » : cette fiche sera mise à jour.") % {"slug": plan.existing.slug}))
-        for role, slug, _name in plan.relations["roles"]:
+        for role, slug, _new in plan.relations["roles"]:
             other = self.operated_by(slug).get(fold(plan.values["title"])) if role == "runs" else None
             if other and other != plan.slug:
                 warn(Problem(plan.line, "title", _("doublon possible de « %(slug)s » (même titre, même porteur).") % {"slug": other}))
@@ -173,45 +231,6 @@ class ProgrammeReader(TableReader):
         return self.folded_operators[actor]
 
 
-def _first_names(pairs):
-    """{slug: name}, the first name given to a slug winning (as when rows are written one by one)."""
-    names = {}
-    for slug, name in pairs:
-        names.setdefault(slug, name)
-    return names
-
-
-class References:
-    """Themes, audiences and actors by slug, fetched or created once per import.
-
-    Unknown slugs only reach here from privileged imports (the plan refuses them
-    for editors): new actors are drafts for a reviewer to complete."""
-
-    DEFAULTS = {Actor: {"kind": Actor.Kind.OTHER, "publication_state": PublicationState.DRAFT}}
-
-    def __init__(self):
-        self.cache = {}
-
-    def fetch(self, model, wanted):
-        """Fetch the `wanted` ({slug: name}) not seen yet in one query; create the missing ones."""
-        missing = [slug for slug in wanted if (model, slug) not in self.cache]
-        if not missing:
-            return
-        for item in model.objects.filter(slug__in=missing):
-            self.cache[model, item.slug] = item
-        for slug in missing:
-            self.get(model, slug, wanted[slug])
-
-    def get(self, model, slug, name):
-        key = (model, slug)
-        if key not in self.cache:
-            defaults = {"name": name or slug, **self.DEFAULTS.get(model, {})}
-            self.cache[key], created = model.objects.get_or_create(slug=slug, defaults=defaults)
-            if created and model is Actor:
-                refresh_actor_search([self.cache[key].id])
-        return self.cache[key]
-
-
 class ProgrammeWriter:
     """Writes checked rows a chunk at a time through `services.save_programmes`."""
 
@@ -220,24 +239,24 @@ class ProgrammeWriter:
     def __init__(self, *, user=None, publish=False):
         self.user, self.publish = user, publish
         self.reason = _("Import CSV")
-        self.refs = References()
+        self.refs = References(user)
 
     def __call__(self, row):
         return self.write_chunk([row])
 
     def write_chunk(self, rows):
         for model, key in ((Theme, "themes"), (Audience, "audiences")):
-            self.refs.fetch(model, _first_names((slug, name) for row in rows for slug, name in row.relations[key]))
-        self.refs.fetch(Actor, _first_names((slug, name) for row in rows for _role, slug, name in row.relations["roles"]))
-        items = [self.item(row) for row in rows]
-        return save_programmes(items=items, user=self.user, reason=self.reason, publish=self.publish)
+            self.refs.fetch(model, first_names((slug, name) for row in rows for slug, name in row.relations[key]))
+        self.refs.fetch(Actor, first_names((slug, new) for row in rows for _role, slug, new in row.relations["roles"]))
+        save = lambda items: save_programmes(items=items, user=self.user, reason=self.reason, publish=self.publish)  # noqa: E731
+        return parents.save_by_generation(rows, self.item, save)
 
     def item(self, row):
         relations, get = row.relations, self.refs.get
         return ProgrammeInput(
             slug=row.slug, values=row.values, entry_id=row.existing.id if row.existing is not None else None,
             territories={territory.id for territory in relations["territories"]},
-            themes={get(Theme, slug, name).id for slug, name in relations["themes"]},
-            audiences={get(Audience, slug, name).id for slug, name in relations["audiences"]},
-            roles={(get(Actor, slug, name).id, role) for role, slug, name in relations["roles"]},
+            themes={get(Theme, slug).id for slug, _name in relations["themes"]},
+            audiences={get(Audience, slug).id for slug, _name in relations["audiences"]},
+            roles={(get(Actor, slug).id, role) for role, slug, _new in relations["roles"]},
         )

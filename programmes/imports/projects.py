@@ -2,22 +2,31 @@
 
 The programme and the beneficiary are named by slug, partners by name (as the
 export writes them); each must match exactly one organisation."""
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from actors.models import Actor
 from core.csvfile import split_list
 from core.imports import RowPlan, TableReader, parse_amount, parse_date, parse_year
-from editorial import policy
+from editorial import policy, revisions
 from editorial.imports import EntryWriter
 from search.index import INDEX_FIELDS
+from territories.codes import resolve_code
 from territories.models import Territory
 
 from ..exports import PROJECT_COLUMNS
 from ..models import FundedProject, Programme
 from ..services import save_project
+from .references import ActorIndex
 
 TEXTS = ("title", "description", "website", "source")
+
+
+def _visible(model, user, privileged):
+    """Every entry for reviewers and the command line; else the published ones and the user's own."""
+    entries = model.objects.order_by()
+    return entries if privileged else entries.published() | model.objects.editable_by(user).order_by()
 
 
 class ProjectReader(TableReader):
@@ -25,14 +34,13 @@ class ProjectReader(TableReader):
 
     def __init__(self, plan, *, user, excel_fr):
         super().__init__(plan, user=user, excel_fr=excel_fr)
-        self.territories = Territory.objects.all().by_codes()
-        self.actors = Actor.objects.in_bulk(field_name="slug")
-        self.actors_by_name = {}
-        for actor in self.actors.values():
-            self.actors_by_name.setdefault(actor.name, []).append(actor)
-        self.programmes = Programme.objects.in_bulk(field_name="slug")
-        self.existing = FundedProject.objects.in_bulk(field_name="slug")
         self.privileged = user is None or policy.sees_everything(user)
+        self.territories = Territory.objects.all().by_codes()
+        # An editor names only what it may see: another organisation's draft is "unknown", never revealed.
+        self.actors = _visible(Actor, user, self.privileged).in_bulk(field_name="slug")
+        self.index = ActorIndex(user, privileged=self.privileged)
+        self.programmes = _visible(Programme, user, self.privileged).in_bulk(field_name="slug")
+        self.existing = FundedProject.objects.in_bulk(field_name="slug")
         if not self.privileged:
             self.own_programmes = set(Programme.objects.editable_by(user).values_list("id", flat=True))
 
@@ -63,19 +71,23 @@ class ProjectReader(TableReader):
         return known.get(slug)
 
     def territory(self, line, code):
-        if code and code not in self.territories:
-            self.problem(line, "territory_code", _("territoire inconnu « %(code)s » (attendu par ex. region:53).") % {"code": code[:40]})
-        return self.territories.get(code)
+        if not code:
+            return None
+        try:
+            return resolve_code(code, self.territories)
+        except ValidationError as exc:
+            self.problem(line, "territory_code", exc.messages[0])
+            return None
 
     def partners(self, line, cell):
         found = []
         for name in split_list(cell):
-            matches = self.actors_by_name.get(name, [])
+            matches = self.index.find(name, "")  # by name, acronym, SIREN or slug; case and accents aside
             if len(matches) != 1:
                 message = _("partenaire inconnu « %(name)s ».") if not matches else _("plusieurs organisations s'appellent « %(name)s ».")
                 self.problem(line, "partners", message % {"name": name[:60]})
             else:
-                found.append(matches[0])
+                found.append(self.actors[matches.pop()])
         return found
 
     def check_scope(self, line, plan):
@@ -86,6 +98,8 @@ class ProjectReader(TableReader):
             self.problem(line, "programme_slug", _("« %(slug)s » appartient à une autre organisation.") % {"slug": programme.slug})
         if plan.existing is not None and plan.existing.programme_id not in self.own_programmes:
             self.problem(line, "slug", _("« %(slug)s » appartient à une autre organisation : vous ne pouvez pas la modifier.") % {"slug": plan.slug})
+        elif revisions.refuses_import(self.user, plan.existing):
+            self.problem(line, "slug", revisions.LIVE_ENTRY_IMPORT % {"slug": plan.slug})
 
 
 class ProjectWriter(EntryWriter):

@@ -1,17 +1,20 @@
 """Public programme pages: home, listing, detail, CSV export."""
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
+from core.sql import IdIn
 from core.views import FilteredExportView, FilteredListView
 from search.views import SearchResultsMixin
 from territories.models import Territory
 
 from ..exports import programme_rows
-from ..facets import FacetRows, facet_counts, facet_options
-from ..filters import ProgrammeFilter, public_programmes
+from ..facet_index import facet_index
+from ..facets import Selection, facet_counts, facet_options
+from ..filters import ProgrammeFilter, Sort, filter_programmes, public_programmes
 from ..models import FundedProject, Programme
 from ..reasons import annotate_reasons
-from ..status import open_q, today
+from ..status import Status, open_q, today
 
 
 class HomeView(TemplateView):
@@ -20,10 +23,14 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         published = Programme.objects.published()
+        # By status, as the listing's "Statut" facet counts: "open" there and here are the same
+        # programmes (permanent schemes are counted and linked apart).
+        by_status = facet_index().status_counts()
         context.update(
             regions=Territory.objects.regions(),
-            open_count=published.filter(open_q()).count(),
-            programme_count=published.count(),
+            open_count=by_status.get(Status.OPEN, 0),
+            permanent_count=by_status.get(Status.PERMANENT, 0),
+            programme_count=sum(by_status.values()),
             closing_soon=published.for_listing().filter(open_q(), deadline__gte=today()).order_by("deadline", "title")[:5],
             latest_projects=FundedProject.objects.published().for_listing().order_by("-year", "-created_at")[:5],
         )
@@ -37,26 +44,49 @@ class ProgrammeQuery:
         return public_programmes()
 
 
+# Past this many results a search is shown in the default order (deadlines): ranking reads
+# every match's search vector (seconds for a word found in 100,000 programmes).
+RANKED_RESULTS = 5000
+
+
 class ProgrammeListView(SearchResultsMixin, ProgrammeQuery, FilteredListView):
     template_name = "programmes/list.html"
 
-    facet_rows = None
+    selection = None
+    unranked = False
+
+    def results(self):
+        """The page's rows: the ids the facet index selected, in the FilterSet's order."""
+        self.selection = Selection(self.filterset)
+        if not self.selection.active:
+            return self.filterset.qs
+        # From the bare table: the ids are published ones already, and a `publication_state`
+        # condition makes SQLite scan its index instead of looking the ids up.
+        chosen = Programme.objects.filter(IdIn("id", self.selection.result_ids()))
+        self.unranked = self.filterset.sort_key == Sort.RELEVANCE and self.selection.result_count() > RANKED_RESULTS
+        return self.filterset.ordered(chosen, search=True, ranked=not self.unranked)
 
     def get_context_data(self, **kwargs):
-        self.facet_rows = None if kwargs.get("errors") else FacetRows(self.filterset)
+        # After a bad parameter the FilterSet holds the valid ones: facets and chips show them.
+        valid = self.filterset.is_valid()
         context = super().get_context_data(**kwargs)
-        if not context["errors"]:
-            context["facets"] = facet_options(self.filterset, facet_counts(self.filterset, self.facet_rows))
+        if valid:
+            counts = facet_counts(self.filterset, self.selection)
+            context["facets"] = facet_options(self.filterset, counts)
+            context["facet_counts"] = counts
+            context["unranked"] = self.unranked
             annotate_reasons(context["object_list"], self.filterset.selected_territory)
-            context["chips"] = active_chips(self.request.GET, context["facets"], self.filterset)
+            context["chips"] = active_chips(self.filterset.data, context["facets"], self.filterset)
+            if not context["object_list"]:
+                context["chips"] = counted_chips(context["chips"])
+        context["page_title"] = listing_title(context)
         return context
 
 
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
-        known = self.facet_rows.result_count() if self.facet_rows else None
-        if known is not None:
-            paginator.count = known  # the facets fetched the result ids: no COUNT query
+        if self.selection is not None:
+            paginator.count = self.selection.result_count()  # known from the index: no COUNT query
         return paginator
 
 
@@ -81,6 +111,32 @@ def active_chips(params, facets, filterset):
     return chips
 
 
+# The way out of an empty result: how many each removal gives, when there are few to count
+# (one COUNT each, only on an empty page; past this many, the links come without counts).
+COUNTED_CHIPS = 6
+
+
+def counted_chips(chips):
+    """(label, url, count or None): the count of results once that filter is removed."""
+    if len(chips) > COUNTED_CHIPS:
+        return [(label, url, None) for label, url in chips]
+    counted = []
+    for label, url in chips:
+        filterset = filter_programmes(QueryDict(url))
+        count = filterset.qs.order_by().count() if filterset.is_valid() else None
+        counted.append((label, url, count))
+    return counted
+
+
+def listing_title(context):
+    """"Bretagne, Ouvert — page 2": what the browser tab and a bookmark say."""
+    parts = [_("Programmes"), ", ".join(str(chip[0]) for chip in context.get("chips") or ())]
+    page = context.get("page_obj")
+    if page is not None and page.number > 1:
+        parts.append(_("page %(number)s") % {"number": page.number})
+    return " — ".join(filter(None, parts))
+
+
 def _chip_label(name, value, data):
     if name == "q":
         return _("« %(q)s »") % {"q": value}
@@ -95,7 +151,7 @@ class ProgrammeDetailView(DetailView):
     context_object_name = "programme"
 
     def get_queryset(self):
-        return Programme.objects.published().for_detail()
+        return Programme.objects.published().for_detail().with_family()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,4 +1,8 @@
 """Public pages of funded projects: listing and CSV export."""
+from django import forms
+from django.utils.translation import gettext as _
+
+from actors.models import Actor
 from core.views import FilteredExportView, FilteredListView
 from search.views import SearchResultsMixin
 
@@ -16,6 +20,32 @@ class ProjectQuery:
 
 class ProjectListView(SearchResultsMixin, ProjectQuery, FilteredListView):
     template_name = "programmes/projects.html"
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        readable_choices(filterset.form)
+        return filterset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context.get("page_obj")
+        parts = [_("Projets financés")]
+        if page is not None and page.number > 1:
+            parts.append(_("page %(number)s") % {"number": page.number})
+        context["page_title"] = " — ".join(parts)
+        return context
+
+
+def readable_choices(form):
+    """Lists that say what their empty choice means, and the years that have projects (a list,
+    not a free-text box: one query, whatever the number of projects)."""
+    form.fields["region"].empty_label = _("Toutes les régions")
+    form.fields["programme"].empty_label = _("Tous les programmes")
+    kinds = form.fields["beneficiary_kind"]
+    kinds.empty_label = _("Tous les types")
+    kinds.choices = Actor.Kind.choices  # redrawn with the new empty label
+    years = FundedProject.objects.published().exclude(year=None).order_by("-year").values_list("year", flat=True).distinct()
+    form.fields["year"].widget = forms.Select(choices=[("", _("Toutes les années")), *((y, y) for y in years)])
 
 
 class ProjectExportView(ProjectQuery, FilteredExportView):

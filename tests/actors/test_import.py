@@ -11,11 +11,13 @@ from django.urls import reverse
 from actors.exports import ACTOR_COLUMNS
 from actors.imports import ACTORS
 from actors.models import Actor
-from editorial.models import Upload
+from editorial.models import PublicationState, Upload
 from editorial.roles import EDITORS, REVIEWERS
 from tests.factories import ActorFactory, staff_user
 
-pytestmark = pytest.mark.django_db
+# The seats below are reference territories: `migrate` loads them, but a module that flushes the
+# database (tests/test_hostile_input.py's demo data) removes them for every test run after it.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("geography")]
 
 
 def csv_bytes(*rows):
@@ -63,7 +65,8 @@ def test_reimporting_the_same_file_changes_nothing():
 
 
 def test_editors_update_only_their_organisations_and_create_none():
-    own, other = ActorFactory(slug="own", name="Own"), ActorFactory(slug="other", name="Other")
+    # A draft: an editor's import may not change a published entry without review (editorial.revisions).
+    own, other = ActorFactory(slug="own", name="Own", publication_state=PublicationState.DRAFT), ActorFactory(slug="other", name="Other")
     editor = staff_user(EDITORS, organisations=[own])
     plan = ACTORS.plan(csv_bytes({**CHU, "slug": "own", "name": "Own renamed"}), user=editor)
     assert plan.ok and plan.updated == 1
@@ -95,7 +98,7 @@ def test_admin_upload_is_stored_then_confirmed(client):
 
 
 def test_editors_without_add_permission_still_import_updates(client):
-    own = ActorFactory(slug="own", name="Own")
+    own = ActorFactory(slug="own", name="Own", publication_state=PublicationState.DRAFT)
     editor = staff_user(EDITORS, organisations=[own])
     client.force_login(editor)
     url = reverse("admin:actors_actor_import")
@@ -103,3 +106,33 @@ def test_editors_without_add_permission_still_import_updates(client):
     assert preview.status_code == 200 and preview.context["plan"].updated == 1
     creating = client.post(url, {"action": "preview", "file": SimpleUploadedFile("a.csv", csv_bytes(CHU))})
     assert creating.status_code == 400 and "seul un relecteur" in creating.content.decode()
+
+
+def test_seat_codes_take_every_documented_form():
+    plan = ACTORS.plan(csv_bytes({**CHU, "seat_code": "DEP-35"}, {**CHU, "slug": "autre", "name": "Autre", "siren": "", "seat_code": "REG-94"}))
+    assert plan.ok, [str(p) for p in plan.problems]
+    assert [row.values["seat"].code for row in plan.rows] == ["department:35", "region:94"]
+    refused = ACTORS.plan(csv_bytes({**CHU, "seat_code": "Bretagne"}))
+    assert "REG-53" in refused.problems[0].message
+
+
+def test_nul_characters_repeated_columns_and_bom_files(tmp_path):
+    nul = ACTORS.plan(csv_bytes({**CHU, "description": "a\x00b"}))
+    assert [(p.line, p.column) for p in nul.problems] == [(2, "description")]
+    path = tmp_path / "actors.csv"
+    path.write_bytes(csv_bytes({**CHU, "name": "\x00"}))
+    with pytest.raises(CommandError):
+        call_command("import_actors", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    repeated = ACTORS.plan((",".join([*ACTOR_COLUMNS, "name"]) + "\r\n").encode())
+    assert "colonnes en double : name" in repeated.problems[0].message
+    assert ACTORS.plan("\ufeff".encode() + csv_bytes(CHU)).ok
+
+
+def test_an_editor_is_not_told_that_another_organisations_draft_exists():
+    own = ActorFactory(slug="own", name="Own", publication_state=PublicationState.DRAFT)
+    ActorFactory(slug="hidden", name="Hidden", publication_state=PublicationState.DRAFT)
+    editor = staff_user(EDITORS, organisations=[own])
+    hidden = ACTORS.plan(csv_bytes({**CHU, "slug": "hidden"}), user=editor)
+    absent = ACTORS.plan(csv_bytes({**CHU, "slug": "absent"}), user=editor)
+    assert [p.message for p in hidden.problems] == [p.message.replace("absent", "hidden") for p in absent.problems]
+    assert "n'existe pas" in hidden.problems[0].message

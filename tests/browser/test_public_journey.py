@@ -21,9 +21,10 @@ def test_find_filter_read_switch_language_and_export(page, demo_live):
     page.wait_for_url("**/programmes/?*region=84*")
     assert "Couvre Auvergne-Rhône-Alpes" in page.content()
 
-    # Add a filter (kind = strategy / plan) without JavaScript: plain GET form.
-    page.check("#f-kind-strategy")
-    page.click("form.filters button[type=submit]")
+    # Add a filter (kind = strategy / plan): its group unfolds, the filter applies on change.
+    page.click("details.facet:has(#f-kind-strategy) > summary")
+    with page.expect_navigation():
+        page.check("#f-kind-strategy")
     page.wait_for_url("**kind=strategy**")
     listed = slugs_on_page(page)
     assert "plan-relocalisation-auvergne-rhone-alpes" in listed
@@ -65,4 +66,4 @@ def test_bad_filter_shows_a_message_in_the_page(page, demo_live):
     response = page.goto(demo_live.url + "/programmes/?region=99")
     assert response.status == 400
     assert page.get_by_role("alert").is_visible()
-    assert "Code INSEE inconnu" in page.get_by_role("alert").inner_text()
+    assert "La région « 99 » n'existe pas" in page.get_by_role("alert").inner_text()

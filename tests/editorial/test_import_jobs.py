@@ -92,7 +92,7 @@ def test_a_failing_job_shows_its_failure_and_writes_nothing(client, reviewer, mo
 
 @pytest.mark.django_db
 def test_problems_found_when_the_job_runs_fail_it(client, operator):
-    programme = ProgrammeFactory(slug="a-elle", title="À elle")
+    programme = ProgrammeFactory(slug="a-elle", title="À elle", publication_state="draft")  # an import by an editor cannot change a published one
     ProgrammeActorFactory(programme=programme, actor=operator)
     editor = staff_user(EDITORS, organisations=[operator])
     client.force_login(editor)

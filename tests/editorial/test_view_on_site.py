@@ -1,4 +1,5 @@
-"""/admin/r/<content type>/<id>/ ("view on site") redirects only to an entry the user may view."""
+"""/admin/r/<content type>/<id>/ ("view on site") redirects only to an entry the user may view:
+its public page when published, else its preview."""
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
@@ -29,7 +30,17 @@ def test_another_organisations_draft_is_404(client, world):
 
 
 @pytest.mark.parametrize("who", ["editor_b", "reviewer"])
-def test_an_entry_the_user_reaches_redirects_to_its_page(client, world, who):
+def test_a_draft_the_user_reaches_redirects_to_its_preview(client, world, who):
+    client.force_login(world[who])
+    response = client.get(shortcut_url(world["draft"]))
+    assert response.status_code == 302 and response.url == f"/admin/programmes/programme/{world['draft'].pk}/preview/"
+    assert client.get(response.url).status_code == 200
+
+
+@pytest.mark.parametrize("who", ["editor_b", "reviewer"])
+def test_a_published_entry_redirects_to_its_public_page(client, world, who):
+    world["draft"].publication_state = "published"
+    world["draft"].save()
     client.force_login(world[who])
     response = client.get(shortcut_url(world["draft"]))
     assert response.status_code == 302 and response.url.endswith("/programmes/brouillon-de-b/")

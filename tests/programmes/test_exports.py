@@ -75,7 +75,7 @@ def test_export_columns_carry_the_facts(client, demo):
 def test_bad_filters_are_refused_with_400(client, demo):
     response = client.get("/programmes/export.csv?region=99")
     assert response.status_code == 400
-    assert "Code INSEE inconnu" in response.content.decode()
+    assert "La région « 99 » n'existe pas" in response.content.decode()
     assert client.get("/programmes/export.csv?dialect=xlsx").status_code == 400
 
 

@@ -16,10 +16,8 @@ def count_with(params, name, value):
     return filterset.qs.count()
 
 
-@pytest.mark.parametrize("shared_ids", [10_000, 0], ids=["ids-as-list", "ids-as-subquery"])
 @pytest.mark.parametrize("params", QUERIES)
-def test_each_option_counts_what_choosing_it_gives(demo, monkeypatch, params, shared_ids):
-    monkeypatch.setattr(facets, "SHARED_IDS", shared_ids)
+def test_each_option_counts_what_choosing_it_gives(demo, params):
     filterset = filter_programmes(QueryDict(params))
     assert filterset.is_valid(), filterset.errors
     counts = facets.facet_counts(filterset)
@@ -32,20 +30,7 @@ def test_each_option_counts_what_choosing_it_gives(demo, monkeypatch, params, sh
     assert checked > 0
 
 
-def test_a_facet_row_set_is_fetched_once_per_distinct_filter(demo, django_assert_num_queries):
-    filterset = filter_programmes(QueryDict("region=28&kind=funding_call"))
-    assert filterset.is_valid()
-    rows = facets.FacetRows(filterset)
-    rows.ids("theme")  # no theme chosen: the result rows themselves
-    with django_assert_num_queries(0):
-        rows.ids("audience"), rows.ids("status"), rows.ids("theme")
-    with django_assert_num_queries(1):
-        rows.ids("kind")  # kind chosen: every filter but kind
-
-
-@pytest.mark.parametrize("shared_ids", [10_000, 0], ids=["ids-as-list", "ids-as-subquery"])
-def test_the_listing_count_is_the_filter_count(client, demo, monkeypatch, shared_ids):
-    monkeypatch.setattr(facets, "SHARED_IDS", shared_ids)
+def test_the_listing_count_is_the_filter_count(client, demo):
     for params in QUERIES:
         response = client.get(f"/programmes/?{params}")
         assert response.context["paginator"].count == filter_programmes(QueryDict(params)).qs.count() > 0, params

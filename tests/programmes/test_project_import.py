@@ -12,7 +12,8 @@ from programmes.imports import PROJECTS
 from programmes.models import FundedProject, Programme, ProgrammeActor
 from tests.factories import ActorFactory, ProgrammeActorFactory, ProgrammeFactory, staff_user
 
-pytestmark = pytest.mark.django_db
+# Reference territories: a module that flushes the database (tests/test_hostile_input.py) removes them.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("geography")]
 
 
 def project_csv(**cells):
@@ -73,3 +74,49 @@ def test_a_migrated_empty_database_accepts_the_exports(client, tmp_path):
         file.write_bytes(before[name])
         call_command(f"import_{name}", str(file), stdout=io.StringIO())
     assert {name: export(client, path) for name, path in paths.items()} == before
+
+
+@pytest.mark.parametrize(("code", "expected"), [("REG-53", "region:53"), ("DEP-2A", "department:2A"), ("FR", "country:FR"), ("EU", "continent:EU")])
+def test_the_territory_takes_every_documented_form(world, code, expected):
+    plan = PROJECTS.plan(project_csv(territory_code=code))
+    assert plan.ok, [str(p) for p in plan.problems]
+    assert plan.rows[0].values["territory"].code == expected
+
+
+def test_a_nul_character_is_refused_before_the_write(world, tmp_path):
+    plan = PROJECTS.plan(project_csv(title="Robot\x00"))
+    assert [(p.line, p.column) for p in plan.problems] == [(2, "title")]
+    path = tmp_path / "p.csv"
+    path.write_bytes(project_csv(description="a\x00b"))
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("import_projects", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    assert not FundedProject.objects.exists()
+
+
+def test_a_bom_file_with_commas_is_read(world):
+    plan = PROJECTS.plan("\ufeff".encode() + project_csv())
+    assert plan.ok, [str(p) for p in plan.problems]
+    assert str(plan.rows[0].values["amount"]) == "150000.50"
+
+
+def test_partners_are_matched_whatever_the_case_and_accents(world):
+    ActorFactory(name="Société Étoile", acronym="SE")
+    plan = PROJECTS.plan(project_csv(partners="labo | societe etoile"))
+    assert plan.ok, [str(p) for p in plan.problems]
+    assert sorted(a.name for a in plan.rows[0].relations["partners"]) == ["Labo", "Société Étoile"]
+
+
+def test_editors_never_reach_another_organisations_drafts(world):
+    from editorial.models import PublicationState
+
+    ActorFactory(slug="secret", name="Secret", publication_state=PublicationState.DRAFT)
+    ProgrammeFactory(slug="brouillon", publication_state=PublicationState.DRAFT)
+    editor = staff_user(EDITORS, organisations=[world["chu"]])
+    plan = PROJECTS.plan(project_csv(beneficiary_slug="secret", partners="Secret", programme_slug="brouillon"), user=editor)
+    messages = {p.column: p.message for p in plan.problems}
+    assert set(messages) == {"beneficiary_slug", "partners", "programme_slug"}
+    assert "n'existe pas" in messages["beneficiary_slug"] and "inconnu" in messages["partners"]
+    assert "n'existe pas" in messages["programme_slug"]  # not "belongs to another organisation"
+    assert PROJECTS.plan(project_csv(beneficiary_slug="secret", partners="Secret", programme_slug="brouillon")).ok  # reviewers do

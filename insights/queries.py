@@ -1,0 +1,106 @@
+"""The figures of /statistiques/ and of the map: one GROUP BY query each, published entries only.
+
+Each table is a `Table`: rows of (code, label, number[, amount]) ready for a chart, an HTML
+table and a CSV file alike.
+"""
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Sum
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from programmes.facets import Selection
+from programmes.filters import filter_programmes
+from programmes.models import FundedProject, Programme, Theme
+from programmes.status import Status
+from territories.models import Territory
+
+# The listing's own filters behind the map's counts: what a region's link then lists.
+OPEN_LOCAL = "status=open&scope=local"
+
+
+@dataclass
+class Table:
+    slug: str
+    title: str
+    columns: list
+    rows: list = field(default_factory=list)
+    money: bool = False  # the last column is an amount in euros
+
+
+def published_links(programmes):
+    """The territory links of these programmes (a queryset of programmes)."""
+    return Programme.territories.through.objects.filter(programme_id__in=programmes.order_by().values("id"))
+
+
+def supra_national_count(programmes):
+    """How many of these programmes apply everywhere (national or European)."""
+    supra = published_links(programmes).filter(territory__kind__in=Territory.SUPRA_NATIONAL)
+    return programmes.order_by().filter(id__in=supra.values("programme_id")).count()
+
+
+def open_programmes_by_region():
+    """({insee_code: open programmes of the region itself}, national and European open ones),
+    counted on the listing's own FilterSet and facet index: a region's link
+    (status=open&scope=local) lists as many, and no query runs once the index is built."""
+    filterset = filter_programmes(QueryDict("status=open"))
+    filterset.is_valid()
+    counts = Selection(filterset).counts()
+    return counts["region_own"], counts["supra_national"]
+
+
+def _choices_table(slug, title, counts, choices):
+    return Table(slug, title, [_("Code"), _("Libellé"), _("Programmes")],
+                 [(value, str(label), counts.get(value, 0)) for value, label in choices])
+
+
+def by_kind():
+    counts = dict(Programme.objects.published().order_by().values_list("kind").annotate(n=Count("id")))
+    return _choices_table("types", _("Programmes par type"), counts, Programme.Kind.choices)
+
+
+def by_status():
+    rows = Programme.objects.published().with_status().order_by().values_list("computed_status").annotate(n=Count("id"))
+    return _choices_table("statuts", _("Programmes par statut"), dict(rows), Status.choices)
+
+
+def by_theme():
+    links = Programme.themes.through.objects.filter(programme__in=Programme.objects.published())
+    counts = dict(links.order_by().values_list("theme_id").annotate(n=Count("programme_id")))
+    rows = [(t.slug, t.label, counts.get(t.id, 0)) for t in Theme.objects.all()]
+    return Table("thematiques", _("Programmes par thématique"), [_("Code"), _("Libellé"), _("Programmes")], rows)
+
+
+def by_region():
+    published = Programme.objects.published()
+    counts = Territory.objects.regions().count_applying(published_links(published), object_field="programme_id", local_only=True)
+    rows = [(r.insee_code, r.name, counts.get(r.insee_code, 0)) for r in Territory.objects.regions()]
+    rows.append(("FR", str(_("National ou européen (toutes les régions)")), supra_national_count(published)))
+    return Table("regions", _("Programmes propres à chaque région"), [_("Code INSEE"), _("Région"), _("Programmes")], rows)
+
+
+def funding_by_year():
+    grouped = (FundedProject.objects.published().order_by(F("year").asc(nulls_last=True)).values_list("year")
+               .annotate(n=Count("id"), total=Sum("amount")))
+    rows = [(str(year or ""), str(year or _("Année non renseignée")), n, total or 0) for year, n, total in grouped]
+    return Table("financements-annees", _("Montants attribués par année"),
+                 [_("Année"), _("Libellé"), _("Projets"), _("Montant (€)")], rows, money=True)
+
+
+def funding_by_region():
+    projects = FundedProject.objects.published()
+    grouped = (projects.filter(territory__ancestors__kind=Territory.Kind.REGION).order_by()
+               .values_list(F("territory__ancestors__insee_code")).annotate(n=Count("id"), total=Sum("amount")))
+    found = {code: (n, total or 0) for code, n, total in grouped}
+    rows = [(r.insee_code, r.name, *found.get(r.insee_code, (0, 0))) for r in Territory.objects.regions()]
+    everything = projects.order_by().aggregate(n=Count("id"), total=Sum("amount"))
+    rest = (everything["n"] - sum(r[2] for r in rows), (everything["total"] or 0) - sum(r[3] for r in rows))
+    rows.append(("", str(_("Hors région (national, européen ou non renseigné)")), *rest))
+    return Table("financements-regions", _("Montants attribués par région"),
+                 [_("Code INSEE"), _("Région"), _("Projets"), _("Montant (€)")], rows, money=True)
+
+
+TABLES = {
+    "types": by_kind, "thematiques": by_theme, "statuts": by_status, "regions": by_region,
+    "financements-annees": funding_by_year, "financements-regions": funding_by_region,
+}

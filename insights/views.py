@@ -1,0 +1,32 @@
+"""/statistiques/: the directory in figures, each chart with its table and its CSV file."""
+from django.http import Http404
+from django.views.generic import TemplateView
+
+from core.views import csv_response
+
+from .charts import bar_chart, table_cells
+from .queries import TABLES
+
+
+class StatisticsView(TemplateView):
+    template_name = "insights/index.html"
+
+    def get_context_data(self, **kwargs):
+        charts = []
+        for slug, build in TABLES.items():
+            table = build()
+            charts.append({"table": table, "chart": bar_chart(table), "cells": table_cells(table), "slug": slug})
+        return super().get_context_data(charts=charts, **kwargs)
+
+
+def csv_rows(table):
+    yield table.columns
+    for row in table.rows:
+        yield [value if value is not None else "" for value in row]
+
+
+def statistics_csv(request, slug):
+    build = TABLES.get(slug)
+    if build is None:
+        raise Http404
+    return csv_response(csv_rows(build()), filename=f"statistiques-{slug}", request=request)

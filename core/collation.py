@@ -14,11 +14,17 @@ SQLITE_NAME = "french"
 POSTGRESQL_NAME = "fr-x-icu"
 
 
+def _primary(folded):
+    # As ICU (punctuation "non-ignorable"): spaces, then punctuation and symbols, sort before
+    # digits and letters — "AMI « C…" before "AMI s…", "i-Care" before "Ille".
+    return "".join(c if c.isalnum() else ("\x01" if c.isspace() else "\x02" + c) for c in folded)
+
+
 def french_key(text):
     """Sort key: letters without accents or case first, then accents ("cote" < "côte"), then
     case, lower case first ("cote" < "Cote"), as ICU's French collation does."""
     text = text or ""
-    return (fold(text), text.casefold(), text.swapcase())
+    return (_primary(fold(text)), text.casefold(), text.swapcase())
 
 
 def _compare(left, right):

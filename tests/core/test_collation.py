@@ -4,7 +4,8 @@ import pytest
 from core.collation import french, french_key
 from territories.models import Territory
 
-FRENCH_ORDER = ["abeille", "cote", "Cote", "côte", "Eau", "État", "i-Care LAB", "Île-de-France", "Zèbre"]
+FRENCH_ORDER = ["abeille", "AMI « Compétences »", "AMI santé", "Appel à projets « Tiers-lieux »", "Appel à projets entrepôts",
+                "cote", "Cote", "côte", "Eau", "État", "i-Care LAB", "Île-de-France", "Zèbre"]
 
 
 def test_python_key_sorts_accents_and_case_as_a_dictionary():

@@ -6,6 +6,7 @@ apostrophe or a hyphen ("Innov'up", "i-Nov", "e-santé") also yields its joined 
 (the stems PostgreSQL's `french_stem` gives), and French stop words are dropped.
 """
 import re
+import threading
 from functools import lru_cache
 
 import snowballstemmer
@@ -21,12 +22,20 @@ STOP_WORDS = frozenset(
     "notre nous on ou par pas pour qu que qui s sa se ses son sur ta te tes toi ton tu un une vos votre vous c j m n t y "
     "ete etre est sont".split()
 )
-_stemmer = snowballstemmer.stemmer("french")
+# A stemmer keeps the word being stemmed in its own state: one per thread, or two requests
+# stemming at once (gunicorn's threads) corrupt each other's word (IndexError, a 500).
+_stemmers = threading.local()
+
+
+def _stemmer():
+    if not hasattr(_stemmers, "french"):
+        _stemmers.french = snowballstemmer.stemmer("french")
+    return _stemmers.french
 
 
 @lru_cache(maxsize=50_000)
 def stem(word):
-    return _stemmer.stemWord(word)
+    return _stemmer().stemWord(word)
 
 
 def prepare(text):

@@ -14,6 +14,7 @@ from django.db import connection, models
 from django.db.models import F, FloatField, Lookup, Value
 
 from core.bulkwrite import update_rows
+from core.sql import IdIn
 
 from .analysis import prepare, prepared_terms, prepared_words
 from .models import Synonym, Term
@@ -75,7 +76,16 @@ def write_index(model, texts):
                 f"INSERT INTO {table} (rowid, search_a, search_b, search_c, search_d) VALUES (%s, %s, %s, %s, %s)",
                 [(row.id, *(getattr(row, c) for c in COLUMNS)) for row in rows],
             )
-    remember(word for parts in prepared.values() for part in parts for word in prepared_words(part))
+    # Suggestions offer words of published entries only: a draft's name must not leak through them.
+    public = _published_ids(model, ids)
+    remember(word for pk, parts in prepared.items() if pk in public for part in parts for word in prepared_words(part))
+
+
+def _published_ids(model, ids):
+    manager = model._default_manager
+    if not hasattr(manager, "published"):
+        return set(ids)
+    return set(manager.published().filter(IdIn("id", ids)).values_list("id", flat=True))
 
 
 def remember(found_words):

@@ -44,3 +44,14 @@ def test_the_suggestions_do_not_name_a_draft_actor_through_its_programmes(client
     Programme.objects.filter(pk=world["programme"].pk).reindex()
     FundedProject.objects.filter(pk=world["project"].pk).reindex()
     assert not Term.objects.filter(word__startswith="zorglub").exists()
+
+
+def test_the_suggestions_never_learn_a_drafts_own_words(world):
+    """The actor's own index (and a draft programme's) feeds no suggestion until published."""
+    draft_programme = ProgrammeFactory(title="Appel xylophonique", publication_state=S.DRAFT)
+    Programme.objects.filter(pk=draft_programme.pk).reindex()
+    assert not Term.objects.filter(word__startswith="zorglub").exists()
+    assert not Term.objects.filter(word__startswith="xylophon").exists()
+    Programme.objects.filter(pk=draft_programme.pk).update(publication_state=S.PUBLISHED)
+    Programme.objects.filter(pk=draft_programme.pk).reindex()
+    assert Term.objects.filter(word__startswith="xylophon").exists()

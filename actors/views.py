@@ -6,7 +6,7 @@ The detail page lists the actor's programmes and projects through the
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
-from core.views import FilteredExportView, FilteredListView
+from core.views import FilteredExportView, FilteredListView, numbered_title
 from search.views import SearchResultsMixin
 
 from .exports import actor_rows
@@ -31,11 +31,7 @@ class ActorListView(SearchResultsMixin, ActorQuery, FilteredListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = context.get("page_obj")
-        parts = [_("Acteurs")]
-        if page is not None and page.number > 1:
-            parts.append(_("page %(number)s") % {"number": page.number})
-        context["page_title"] = " — ".join(parts)
+        context["page_title"] = numbered_title(_("Acteurs"), context.get("page_obj"))
         return context
 
 

@@ -96,6 +96,14 @@ class FilteredListView(FilterView):
         return context
 
 
+def numbered_title(name, page):
+    """A listing's <title>: its name, and the page number past the first."""
+    parts = [str(name)]
+    if page is not None and page.number > 1:
+        parts.append(_("page %(number)s") % {"number": page.number})
+    return " — ".join(parts)
+
+
 def valid_params(params, filterset):
     """`params` without the parameters `filterset` rejected (the other filters and `page` stay,
     except after a filter error: the pages then no longer match, so back to the first)."""

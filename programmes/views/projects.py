@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext as _
 
 from actors.models import Actor
-from core.views import FilteredExportView, FilteredListView
+from core.views import FilteredExportView, FilteredListView, numbered_title
 from search.views import SearchResultsMixin
 
 from ..exports import project_rows
@@ -28,11 +28,7 @@ class ProjectListView(SearchResultsMixin, ProjectQuery, FilteredListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = context.get("page_obj")
-        parts = [_("Projets financés")]
-        if page is not None and page.number > 1:
-            parts.append(_("page %(number)s") % {"number": page.number})
-        context["page_title"] = " — ".join(parts)
+        context["page_title"] = numbered_title(_("Projets financés"), context.get("page_obj"))
         return context
 
 

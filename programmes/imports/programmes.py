@@ -6,7 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from actors.models import Actor
-from core.csvfile import split_list
+from core.csvfile import split_list, unprotect
 from core.imports import Problem, RowPlan, TableReader, parse_amount, parse_date
 from core.text import fold
 from editorial import policy, revisions
@@ -53,20 +53,12 @@ class ProgrammeReader(TableReader):
         self.territories = Territory.objects.all().by_codes()
         self.actors = ActorIndex(user, privileged=self.privileged)
         self.themes, self.audiences = NewReferences(Theme), NewReferences(Audience)
-        # Only what matching needs (id, slug, source URL): at 100,000 entries, whole rows cost seconds.
-        self.existing, self.by_website = {}, {}
-        for pk, slug, website in Programme.objects.order_by().values_list("id", "slug", "website"):
-            self.existing[slug] = (pk, website)
-            if website:
-                self.by_website.setdefault(website, []).append(slug)
+        # The existing entries the file names (by slug or source URL), not the whole directory:
+        # at 100,000 programmes loading every slug cost a second per import.
+        self.existing = ExistingProgrammes()
         self.file_websites = {}
-        # Titles by operator, folded only for the operators the file names (100,000 folds cost a second).
-        self.operators, self.folded_operators = {}, {}
-        runners = ProgrammeActor.objects.filter(role="runs").order_by()
-        if not self.privileged:  # duplicates are named only among the entries the user may see (reachable or public)
-            runners = runners.filter(programme__in=policy.reachable(user, Programme.objects.all()) | Programme.objects.published())
-        for slug, title, actor in runners.values_list("programme__slug", "programme__title", "actor__slug"):
-            self.operators.setdefault(actor, []).append((title, slug))
+        # Titles by operator, fetched and folded only for the operators the file names.
+        self.folded_operators = {}
         if not self.privileged:
             self.scope_ids = set(Programme.objects.editable_by(user).values_list("id", flat=True))
             self.own_actors = set(user.organisations.values_list("slug", flat=True))
@@ -96,7 +88,9 @@ class ProgrammeReader(TableReader):
         return plan
 
     def read(self, header, reader):
-        super().read(header, reader)
+        rows = list(reader)
+        self.existing.prefetch(header, rows)
+        super().read(header, iter(rows))
         parents.check_file(self)
 
     def scalar_values(self, line, row):
@@ -120,7 +114,7 @@ class ProgrammeReader(TableReader):
 
         The entry holds only its id, slug and source URL; the writer loads the rest a chunk at a time."""
         if slug not in self.existing:
-            same_url = self.by_website.get(row["website"].strip(), []) if row["website"].strip() else []
+            same_url = self.existing.with_website(row["website"].strip()) if row["website"].strip() else []
             if len(same_url) != 1:
                 return None
             slug = same_url[0]
@@ -224,11 +218,68 @@ class ProgrammeReader(TableReader):
     def operated_by(self, actor):
         """{folded title: slug} of the programmes `actor` runs (the first one for a repeated title)."""
         if actor not in self.folded_operators:
+            runners = ProgrammeActor.objects.filter(role="runs", actor__slug=actor).order_by("programme_id")
+            if not self.privileged:  # duplicates are named only among the entries the user may see (reachable or public)
+                runners = runners.filter(programme__in=policy.reachable(self.user, Programme.objects.all()) | Programme.objects.published())
             titles = {}
-            for title, slug in self.operators.get(actor, ()):
+            for title, slug in runners.values_list("programme__title", "programme__slug"):
                 titles.setdefault(fold(title), slug)
             self.folded_operators[actor] = titles
         return self.folded_operators[actor]
+
+
+class ExistingProgrammes:
+    """The existing programmes a file names, by slug and by source URL: (id, source URL) each.
+
+    `prefetch` loads those of a whole file in a few queries; a key it did not foresee is
+    fetched when asked, so answers never depend on the prefetch."""
+
+    BATCH = 500  # values bound per query (SQLite's limit on parameters)
+
+    def __init__(self):
+        self.by_slug, self.by_website = {}, {}
+        self.asked_slugs, self.asked_websites = set(), set()
+
+    def prefetch(self, header, rows):
+        column = {name: header.index(name) for name in ("slug", "title", "website") if name in header}
+        slugs, websites = set(), set()
+        for cells in rows:
+            if len(cells) != len(header):
+                continue
+            values = {name: unprotect(cells[index]).strip() for name, index in column.items()}
+            slugs.update(filter(None, [values.get("slug"), slugify(values.get("title", ""))[:300]]))
+            websites.add(values.get("website", ""))
+        self._load(slugs=slugs - {""}, websites=websites - {""})
+
+    def _load(self, *, slugs=(), websites=()):
+        slugs, websites = set(slugs) - self.asked_slugs, set(websites) - self.asked_websites
+        self.asked_slugs |= slugs
+        self.asked_websites |= websites
+        for field, values in (("slug", sorted(slugs)), ("website", sorted(websites))):
+            for start in range(0, len(values), self.BATCH):
+                found = Programme.objects.order_by().filter(**{f"{field}__in": values[start:start + self.BATCH]})
+                for pk, slug, website in found.values_list("id", "slug", "website"):
+                    self._add(pk, slug, website)
+
+    def _add(self, pk, slug, website):
+        if slug in self.by_slug:
+            return
+        self.by_slug[slug] = (pk, website)
+        if website:
+            self.by_website.setdefault(website, []).append(slug)
+
+    def __contains__(self, slug):
+        self._load(slugs=[slug])
+        return slug in self.by_slug
+
+    def __getitem__(self, slug):
+        self._load(slugs=[slug])
+        return self.by_slug[slug]
+
+    def with_website(self, website):
+        """The slugs of every existing programme with this source URL."""
+        self._load(websites=[website])
+        return self.by_website.get(website, [])
 
 
 class ProgrammeWriter:

@@ -20,7 +20,7 @@ from programmes.imports import PROGRAMMES, PROGRAMMES_CREATING_ACTORS
 from programmes.models import Programme, Theme
 from programmes.status import Recurrence
 from territories.codes import ACCEPTED_FORMS
-from tests.factories import ActorFactory, ThemeFactory, staff_user
+from tests.factories import ActorFactory, ProgrammeFactory, ThemeFactory, staff_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("geography")]
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -302,3 +302,18 @@ def test_real_world_style_file_imports_from_the_documented_codes(tmp_path, opera
     assert Actor.objects.get(name="Ministère de la Santé").kind == "state"
     assert Programme.objects.get(slug="dep").actors.get().slug == "bpifrance"
     assert Actor.objects.count() == 4  # operateur, bpifrance and the two created
+
+
+def test_the_importer_loads_only_the_programmes_the_file_names(django_assert_num_queries):
+    """Matching reads the entries a file names (by slug, title or source URL), not the whole directory."""
+    from programmes.imports.programmes import ExistingProgrammes
+
+    named = ProgrammeFactory(slug="nommé-par-le-fichier", website="https://exemple.fr/a")
+    by_url = ProgrammeFactory(slug="autre", website="https://exemple.fr/b")
+    ProgrammeFactory(slug="jamais-nomme", website="https://exemple.fr/c")
+    existing = ExistingProgrammes()
+    existing.prefetch(["slug", "title", "website"], [["nommé-par-le-fichier", "x", ""], ["", "Y", "https://exemple.fr/b"]])
+    assert set(existing.by_slug) == {named.slug, by_url.slug}
+    with django_assert_num_queries(0):
+        assert named.slug in existing and existing.with_website("https://exemple.fr/b") == ["autre"]
+    assert "jamais-nomme" in existing  # not foreseen: fetched when asked

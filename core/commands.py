@@ -9,15 +9,21 @@ from .imports import ImportConflict
 
 class ImportCommand(BaseCommand):
     importer = None  # a core.imports.Importer
+    # The importer variant that creates the organisations no existing one matches (`--create-actors`),
+    # and the option's help; None: no such option.
+    creating_importer = None
+    create_actors_help = ""
     help = "Import a CSV written by the matching public export (either dialect). A file with any invalid row writes nothing."
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
         parser.add_argument("--dry-run", action="store_true", help="Check and report, write nothing.")
         parser.add_argument("--draft", action="store_true", help="Create new entries as drafts instead of published.")
+        if self.creating_importer is not None:
+            parser.add_argument("--create-actors", action="store_true", help=self.create_actors_help)
 
     def importer_for(self, options):
-        return self.importer
+        return self.creating_importer if options.get("create_actors") else self.importer
 
     def handle(self, *args, file, dry_run, draft, **options):
         try:

@@ -38,11 +38,8 @@ class Selection:
         index = self.index
         if name in ("region", "department"):
             return index.applies(value.id, local_only=self.local_only)
-        if name in ("theme", "audience"):
-            groups = getattr(index, name)
-            return union(groups.get(item.id, 0) for item in value)
-        groups = getattr(index, name)
-        return union(groups.get(item, 0) for item in value)
+        keys = [item.id for item in value] if name in ("theme", "audience") else value
+        return union(getattr(index, name).get(key, 0) for key in keys)
 
     def _in_sql(self, name, value):
         def fetch():

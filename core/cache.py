@@ -6,6 +6,8 @@
 - `ETag` / `Last-Modified` answer conditional requests with 304; `Cache-Control:
   public, max-age` lets a CDN serve the pages; `Vary: Cookie` only when a language
   cookie changes the page.
+- Parts of pages (a listing's cards, the regions map) are cached the same way, under the
+  version, the day (statuses change at midnight) and the language: `cached_fragment`.
 The cache is Django's: local memory by default, Redis when `REDIS_URL` is set.
 """
 import hashlib
@@ -15,7 +17,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils import timezone
 from django.utils.http import http_date, quote_etag
+from django.utils.translation import get_language
 
 VERSION_KEY = "directory:version"
 SKIPPED_PREFIXES = ("/admin/", "/i18n/", "/static/", "/__")
@@ -35,6 +39,25 @@ def bump_directory_version(**kwargs):
     value = (f"{time.time_ns():x}", now)
     cache.set(VERSION_KEY, value, None)
     return value
+
+
+def fragment_key(name, *parts):
+    """The cache key of a part of a page: another after any write, at midnight, in another
+    language, and for other `parts` (what else the fragment depends on)."""
+    raw = "|".join([directory_version()[0], timezone.localdate().isoformat(), get_language() or "", *map(str, parts)])
+    return f"fragment:{name}:{hashlib.sha256(raw.encode()).hexdigest()[:32]}"
+
+
+def cached_fragment(name, render, *parts):
+    """`render()`'s HTML, rendered once per `fragment_key` (every time when FRAGMENT_CACHE_SECONDS is 0)."""
+    if settings.FRAGMENT_CACHE_SECONDS <= 0:
+        return render()
+    key = fragment_key(name, *parts)
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
+    return html
 
 
 def _cacheable_request(request):

@@ -1,5 +1,8 @@
 """Listing and CSV views over one FilterSet; bad filters and pages get a message and a 400."""
+from collections.abc import Sequence
+
 from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db.models import QuerySet
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.utils.translation import gettext as _
 from django.views import View
@@ -35,6 +38,7 @@ class PageByIds:
     match to keep twenty of them."""
 
     def __init__(self, queryset, rows=None):
+        # `queryset` may also be the ordered ids themselves (a listing that keeps them).
         # `rows`: where to fetch the page's rows from, by id (default: `queryset` itself). The
         # unfiltered base is cheaper: the ids already passed the filters (a full-text match
         # again would cost as much as the first step).
@@ -42,15 +46,45 @@ class PageByIds:
         self.rows = queryset if rows is None else rows
 
     def count(self):
-        return self.queryset.count()
+        return self.queryset.count() if isinstance(self.queryset, QuerySet) else len(self.queryset)
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, window):
-        ids = list(self.queryset.values_list("pk", flat=True)[window])
-        rows = {row.pk: row for row in self.rows.filter(pk__in=ids)}
-        return [rows[pk] for pk in ids if pk in rows]
+        if isinstance(self.queryset, QuerySet):
+            return PageRows(list(self.queryset.values_list("pk", flat=True)[window]), self.rows)
+        return PageRows(list(self.queryset[window]), self.rows)
+
+
+class PageRows(Sequence):
+    """A page's rows, fetched on first use: a page that shows them from elsewhere (cached
+    cards) never fetches them, and one that does fetches them whole, once."""
+
+    def __init__(self, ids, rows):
+        self.ids = ids
+        self.rows = rows
+        self._fetched = None
+
+    def fetch(self, ids):
+        """The rows of these ids, in their order (a row deleted since is left out)."""
+        found = {row.pk: row for row in self.rows.filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
+
+    def _all(self):
+        if self._fetched is None:
+            self._fetched = self.fetch(self.ids)
+        return self._fetched
+
+    def __getitem__(self, index):
+        return self._all()[index]
+
+    def __len__(self):
+        # The ids' count: truthiness and `|length` never fetch the rows.
+        return len(self.ids)
+
+    def __iter__(self):
+        return iter(self._all())
 
 
 class FilteredListView(FilterView):

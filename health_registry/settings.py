@@ -172,11 +172,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 _REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL, "KEY_PREFIX": "hr"}
-    if _REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    # Local memory: per process; room for pages and the cards of many listings (~2 kB each).
+    if _REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}
 }
 # Public pages: kept this long in the cache (any write makes them stale at once anyway),
 # and this long in browsers and CDNs (Cache-Control: public, max-age).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Parts of pages kept apart (a listing's programme cards, the regions map): as long, since a
+# write makes them stale at once too; 0 renders them on every request.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
 # Admin CSV imports run as jobs: "thread" (started by the confirming request, the default),
 # "queue" (only `manage.py run_imports` runs them) or "inline" (in the request; tests).

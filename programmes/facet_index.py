@@ -14,6 +14,7 @@ so it is never staler than the page cache. At 100,000 programmes it holds ~150 b
 12.5 kB each and builds in about a second.
 """
 import threading
+from array import array
 from collections import OrderedDict, defaultdict
 
 from django.db import connection
@@ -26,6 +27,8 @@ from .status import today
 
 # Searches (and other filters run in SQL) kept as bitsets per index: 12.5 kB each at 100,000 programmes.
 KEPT_MATCHES = 256
+# Listings' result orders kept per index (4 bytes an id: 400 kB for a search matching 100,000).
+KEPT_ORDERS = 64
 # The set bits of each byte value, to turn a bitset back into ids quickly.
 _BYTE_BITS = tuple(tuple(bit for bit in range(8) if value >> bit & 1) for value in range(256))
 
@@ -96,22 +99,19 @@ class FacetIndex:
         self.regions = list(Territory.objects.filter(kind=Territory.Kind.REGION).values_list("id", "insee_code"))
         self.scopes = ScopeMap()
         self._applies = {}
-        self._lock = threading.Lock()
-        self._matches = OrderedDict()
+        self._matches = _Recent(KEPT_MATCHES)
+        self._orders = _Recent(KEPT_ORDERS)
 
     def matches(self, key, fetch):
         """The bitset of a filter run in SQL (`fetch()`: its ids), kept for the next requests
-        with the same `key` until the next write (a new index); the least recently used go."""
-        with self._lock:
-            if key in self._matches:
-                self._matches.move_to_end(key)
-                return self._matches[key]
-        bits = bitset(fetch())
-        with self._lock:
-            self._matches[key] = bits
-            while len(self._matches) > KEPT_MATCHES:
-                self._matches.popitem(last=False)
-        return bits
+        with the same `key` until the next write (a new index)."""
+        return self._matches.get(key, lambda: bitset(fetch()))
+
+    def order(self, key, fetch):
+        """A listing's result ids in its order (`fetch()`: the ids, ordered in SQL), kept for
+        its next pages and requests until the next write: ranking a search reads every
+        result's search vector."""
+        return self._orders.get(key, lambda: array("l", fetch()))
 
     def applies(self, territory_id, *, local_only=False):
         """Programmes with a territory inside or containing this one (France and Europe
@@ -129,6 +129,27 @@ class FacetIndex:
     def supra_national(self):
         """Programmes of France or Europe (they apply in every region)."""
         return union(self.territory.get(t, 0) for t in self.scopes.supra)
+
+
+class _Recent:
+    """The last `size` values computed, by key (the least recently used go first); thread-safe."""
+
+    def __init__(self, size):
+        self.size = size
+        self._values = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, compute):
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+        value = compute()  # outside the lock: other requests go on meanwhile
+        with self._lock:
+            self._values[key] = value
+            while len(self._values) > self.size:
+                self._values.popitem(last=False)
+        return value
 
 
 _lock = threading.Lock()

@@ -68,6 +68,12 @@ class Selection:
     def result_ids(self):
         return members(self.without())
 
+    def ordered_ids(self, order):
+        """The result ids in the order of `order(ids)` (a queryset of these ids, ordered), kept
+        until the next write for every page of the same filters and sort."""
+        params = tuple(sorted((name, tuple(values)) for name, values in self.filterset.data.lists() if name != "page"))
+        return self.index.order(params, lambda: list(order(self.result_ids()).values_list("id", flat=True)))
+
     def counts(self):
         """{facet: {value: count}}, and the region's own and the national/European counts apart."""
         index = self.index

@@ -8,12 +8,12 @@ from core.views import FilteredExportView, FilteredListView
 from search.views import SearchResultsMixin
 from territories.models import Territory
 
+from ..cards import listing_cards
 from ..exports import programme_rows
 from ..facet_index import facet_index
 from ..facets import Selection, facet_counts, facet_options
 from ..filters import ProgrammeFilter, Sort, filter_programmes, public_programmes
 from ..models import FundedProject, Programme
-from ..reasons import annotate_reasons
 from ..status import Status, open_q, today
 
 
@@ -56,15 +56,17 @@ class ProgrammeListView(SearchResultsMixin, ProgrammeQuery, FilteredListView):
     unranked = False
 
     def results(self):
-        """The page's rows: the ids the facet index selected, in the FilterSet's order."""
+        """The page's rows: the ids the facet index selected, in the FilterSet's order (a
+        list of ids, kept until the next write; a bare listing stays a queryset)."""
         self.selection = Selection(self.filterset)
         if not self.selection.active:
             return self.filterset.qs
+        self.unranked = self.filterset.sort_key == Sort.RELEVANCE and self.selection.result_count() > RANKED_RESULTS
         # From the bare table: the ids are published ones already, and a `publication_state`
         # condition makes SQLite scan its index instead of looking the ids up.
-        chosen = Programme.objects.filter(IdIn("id", self.selection.result_ids()))
-        self.unranked = self.filterset.sort_key == Sort.RELEVANCE and self.selection.result_count() > RANKED_RESULTS
-        return self.filterset.ordered(chosen, search=True, ranked=not self.unranked)
+        return self.selection.ordered_ids(
+            lambda ids: self.filterset.ordered(Programme.objects.filter(IdIn("id", ids)), search=True, ranked=not self.unranked)
+        )
 
     def get_context_data(self, **kwargs):
         # After a bad parameter the FilterSet holds the valid ones: facets and chips show them.
@@ -75,10 +77,11 @@ class ProgrammeListView(SearchResultsMixin, ProgrammeQuery, FilteredListView):
             context["facets"] = facet_options(self.filterset, counts)
             context["facet_counts"] = counts
             context["unranked"] = self.unranked
-            annotate_reasons(context["object_list"], self.filterset.selected_territory)
             context["chips"] = active_chips(self.filterset.data, context["facets"], self.filterset)
             if not context["object_list"]:
                 context["chips"] = counted_chips(context["chips"])
+        territory = self.filterset.selected_territory if valid else None
+        context["cards"] = listing_cards(context["object_list"], matcher=context["matcher"], territory=territory)
         context["page_title"] = listing_title(context)
         return context
 

@@ -1,11 +1,14 @@
 """`python -m benchmarks` (or `make bench`): the directory at 1k / 10k / 100k programmes, served by
-gunicorn as in production (2 gthread workers × 4 threads), driven by wrk, beside a Django no-op
-served by the same gunicorn in the same run. Prints one Markdown table. Asserts nothing.
+gunicorn as in production (gunicorn.conf.py), driven by wrk, beside a Django no-op served by the
+same gunicorn in the same run, in three modes: no cache (but the facet index and result orders
+each worker keeps), fragments (cards and map cached), cached (whole pages). Prints Markdown
+tables. Asserts nothing.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/hr_bench .venv/bin/python -m benchmarks --sizes 1000,10000,100000
 """
 import argparse
 import os
+import random
 import re
 import shutil
 import signal
@@ -27,10 +30,11 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
-from benchmarks.data import make_programmes  # noqa: E402
+from benchmarks.data import KINDS, WORDS, make_programmes  # noqa: E402
 from benchmarks.measure import cold_costs, export_rate, import_rate  # noqa: E402
 from core.imports import analyze  # noqa: E402
-from programmes.models import Programme  # noqa: E402
+from programmes.models import Programme, Theme  # noqa: E402
+from territories.models import Territory  # noqa: E402
 
 PORT = 8765
 LISTING = "/programmes/?region=53&kind=funding_call&theme=e-sante&q=sante"
@@ -54,8 +58,17 @@ def ensure_wrk():
         subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, stdout=subprocess.DEVNULL)
 
 
-def serve(page_cache):
-    env = {**os.environ, "PAGE_CACHE_SECONDS": "600" if page_cache else "0", "CONN_MAX_AGE": "60"}
+# What the server caches: nothing but its in-process facet index and result orders; also the
+# cards and the map (fragments); also whole pages.
+MODES = {
+    "no cache": {"PAGE_CACHE_SECONDS": "0", "FRAGMENT_CACHE_SECONDS": "0"},
+    "fragments": {"PAGE_CACHE_SECONDS": "0"},
+    "cached": {"PAGE_CACHE_SECONDS": "600"},
+}
+
+
+def serve(mode):
+    env = {**os.environ, **MODES[mode], "CONN_MAX_AGE": "60"}
     # The production configuration (gunicorn.conf.py), on the benchmark's port.
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "health_registry.wsgi", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{PORT}",
@@ -69,9 +82,40 @@ def serve(page_cache):
     raise RuntimeError("gunicorn did not start")
 
 
+def distinct_listings(count=5000, seed=7):
+    """Listing addresses that differ in filters and words: every request a search not seen
+    before (its matches, order and cards computed), as many visitors' searches are."""
+    rng = random.Random(seed)
+    regions = list(Territory.objects.regions().values_list("insee_code", flat=True))
+    themes = list(Theme.objects.values_list("slug", flat=True))
+    words = sorted({w.strip(".").split("-")[0] for w in WORDS if len(w) > 5})
+    seen = set()
+    while len(seen) < count:
+        seen.add(f"/programmes/?region={rng.choice(regions)}&kind={rng.choice(KINDS)}&theme={rng.choice(themes)}&q={rng.choice(words)}")
+    paths = sorted(seen)
+    rng.shuffle(paths)
+    return paths
+
+
+def rotation_script(paths):
+    """A wrk script requesting `paths` in turn (run with one wrk thread: each path once)."""
+    script = os.path.join(tmp, "rotate.lua")
+    with open(script, "w") as out:
+        out.write("paths = {" + ",".join(f'"{p}"' for p in paths) + "}\ni = 0\n")
+        out.write("request = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i - 1) % #paths + 1])\nend\n")
+    return script
+
+
 def wrk(path, connections, seconds):
-    out = subprocess.run(["wrk", "-t", str(min(connections, 2)), "-c", str(connections), "-d", f"{seconds}s", "--latency",
-                          f"http://127.0.0.1:{PORT}{path}"], capture_output=True, text=True, check=True).stdout
+    rotate = path.startswith("@")
+    command = ["wrk", "-t", "1" if rotate else str(min(connections, 2)), "-c", str(connections), "-d", f"{seconds}s", "--latency"]
+    if rotate:
+        command += ["-s", path[1:], f"http://127.0.0.1:{PORT}/"]
+    else:
+        command.append(f"http://127.0.0.1:{PORT}{path}")
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    if "Non-2xx" in out:
+        raise RuntimeError(out)
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     def percentile(p):
         value, unit = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out).groups()
@@ -86,20 +130,24 @@ def slow_downloads(count=8, rate="50k"):
 
 
 def measure(size, seconds):
+    """[(size, mode, request, p50 etc. with 1 client, with 16)]: each mode's server apart."""
     rows = []
-    for cached in (False, True):
-        server = serve(cached)
+    for seed, mode in enumerate(MODES):
+        paths = distinct_listings(seed=seed)  # other searches per mode (a Redis cache outlives a server)
+        server = serve(mode)
         try:
-            for name, path in REQUESTS:
+            requests = REQUESTS if mode != "no cache" else REQUESTS[:2]
+            for name, path in requests:
                 urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}").read()  # warm up
-                one = wrk(path, 1, seconds)
-                many = wrk(path, 16, seconds)
-                rows.append((size, name + (" (cached)" if cached else ""), one, many))
+                rows.append((size, mode, name, wrk(path, 1, seconds), wrk(path, 16, seconds)))
+            # Each request another search (two halves of the list: no search seen twice).
+            half = len(paths) // 2
+            rows.append((size, mode, "listing, a new search each request", wrk("@" + rotation_script(paths[:half]), 1, seconds),
+                         wrk("@" + rotation_script(paths[half:]), 16, seconds)))
             downloads = slow_downloads()
             try:
                 time.sleep(1)
-                one, many = wrk(LISTING, 1, seconds), wrk(LISTING, 16, seconds)
-                rows.append((size, "listing region+kind+theme+q" + (" (cached)" if cached else "") + ", 8 slow exports running", one, many))
+                rows.append((size, mode, "listing region+kind+theme+q, 8 slow exports running", wrk(LISTING, 1, seconds), wrk(LISTING, 16, seconds)))
             finally:
                 for download in downloads:
                     download.kill()
@@ -123,16 +171,16 @@ def main():
             settle()
             have = size
         rows = measure(size, args.seconds)
-        noop = {cached: many[0] for _s, name, _one, many in rows if name.startswith("Django no-op") for cached in [name.endswith("(cached)")]}
-        for s, name, one, many in rows:
-            table.append(f"| {s:,} | {name} | {one[1]:.1f} | {many[0]:.0f} | {many[1]:.0f} | {many[2]:.0f} | {many[0] / noop['(cached)' in name]:.1%} |")
+        noop = {mode: many[0] for _s, mode, name, _one, many in rows if name == "Django no-op"}
+        for s, mode, name, one, many in rows:
+            table.append(f"| {s:,} | {mode} | {name} | {one[1]:.1f} | {many[0]:.0f} | {many[1]:.0f} | {many[2]:.0f} | {many[0] / noop[mode]:.1%} |")
         rate, rss, count = export_rate()
         others.append(f"| {size:,} | export of {count:,} rows | {rate:,.0f} rows/s | peak RSS +{rss:.0f} MB |")
         build, first_search = cold_costs()
         others.append(f"| {size:,} | after a write: facet index build / first search of the listing's words | {build:,.0f} ms / {first_search:,.0f} ms | |")
     print(f"database: {django.db.connection.vendor}; gunicorn.conf.py (2 gthread workers × 16 threads); wrk 16 connections, {args.seconds} s")
-    print("| programmes | request | p50 1 client (ms) | req/s at 16 | p50 at 16 (ms) | p99 at 16 (ms) | vs no-op |")
-    print("|---:|---|---:|---:|---:|---:|---:|")
+    print("| programmes | server caches | request | p50 1 client (ms) | req/s at 16 | p50 at 16 (ms) | p99 at 16 (ms) | vs no-op |")
+    print("|---:|---|---|---:|---:|---:|---:|---:|")
     print("\n".join(table))
     print("\n| programmes | measure | rate | memory |\n|---:|---|---:|---:|")
     print("\n".join(others))

@@ -94,8 +94,11 @@ class FacetIndex:
         self.theme = _grouped(_rows(Programme.themes.through.objects.values_list("programme_id", "theme_id")))
         self.audience = _grouped(_rows(Programme.audiences.through.objects.values_list("programme_id", "audience_id")))
         self.territory = _grouped(_rows(Programme.territories.through.objects.values_list("programme_id", "territory_id")))
-        self.theme_slugs = dict(Theme.objects.values_list("id", "slug"))
-        self.audience_slugs = dict(Audience.objects.values_list("id", "slug"))
+        # The facets' options too (their labels are read in the request's language).
+        self.themes, self.audiences = list(Theme.objects.all()), list(Audience.objects.all())
+        self.theme_slugs = {theme.id: theme.slug for theme in self.themes}
+        self.audience_slugs = {audience.id: audience.slug for audience in self.audiences}
+        self.region_names = list(Territory.objects.regions().values_list("insee_code", "name"))
         self.regions = list(Territory.objects.filter(kind=Territory.Kind.REGION).values_list("id", "insee_code"))
         self.scopes = ScopeMap()
         self._applies = {}

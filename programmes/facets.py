@@ -7,10 +7,9 @@ listing's query count does not grow with the number of rows or options.
 from django.db import connection
 
 from core.collation import french_key
-from territories.models import Territory
 
 from .facet_index import facet_index, members, union
-from .models import Audience, Programme, Theme
+from .models import Programme
 from .status import Status
 
 FACETS = ("region", "kind", "theme", "audience", "status")
@@ -127,17 +126,18 @@ def facet_counts(filterset, selection=None):
     return (selection or Selection(filterset)).counts()
 
 
-def facet_options(filterset, counts):
-    """Options for the template: (value, label, count, checked) for each facet."""
+def facet_options(filterset, counts, index=None):
+    """Options for the template: (value, label, count, checked) for each facet (the regions,
+    themes and audiences as the facet index read them: no query)."""
+    index = index or facet_index()
     params = filterset.data
-    regions = Territory.objects.regions()
     chosen = {name: set(params.getlist(name)) for name in FACETS}
     build = lambda name, items: [(v, label, counts[name].get(v, 0), v in chosen[name]) for v, label in items]  # noqa: E731
     return {
-        "region": build("region", [(r.insee_code, r.name) for r in regions]),
+        "region": build("region", index.region_names),
         "kind": build("kind", Programme.Kind.choices),
-        "theme": build("theme", _by_label((t.slug, t.label) for t in Theme.objects.all())),
-        "audience": build("audience", _by_label((a.slug, a.label) for a in Audience.objects.all())),
+        "theme": build("theme", _by_label((t.slug, t.label) for t in index.themes)),
+        "audience": build("audience", _by_label((a.slug, a.label) for a in index.audiences)),
         "status": build("status", Status.choices),
     }
 

@@ -74,7 +74,7 @@ class ProgrammeListView(SearchResultsMixin, ProgrammeQuery, FilteredListView):
         context = super().get_context_data(**kwargs)
         if valid:
             counts = facet_counts(self.filterset, self.selection)
-            context["facets"] = facet_options(self.filterset, counts)
+            context["facets"] = facet_options(self.filterset, counts, self.selection and self.selection.index)
             context["facet_counts"] = counts
             context["unranked"] = self.unranked
             context["chips"] = active_chips(self.filterset.data, context["facets"], self.filterset)

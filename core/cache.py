@@ -14,7 +14,7 @@ import hashlib
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -53,11 +53,16 @@ def cached_fragment(name, render, *parts):
     if settings.FRAGMENT_CACHE_SECONDS <= 0:
         return render()
     key = fragment_key(name, *parts)
-    html = cache.get(key)
+    html = fragments().get(key)
     if html is None:
         html = render()
-        cache.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
+        fragments().set(key, html, settings.FRAGMENT_CACHE_SECONDS)
     return html
+
+
+def fragments():
+    """The cache of parts of pages (see CACHES)."""
+    return caches["fragments"]
 
 
 def _cacheable_request(request):

@@ -172,8 +172,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 _REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL, "KEY_PREFIX": "hr"}
-    # Local memory: per process; room for pages and the cards of many listings (~2 kB each).
-    if _REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}
+    if _REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Parts of pages (cards ~2 kB, the map ~90 kB), apart from whole pages (~150 kB): in local
+    # memory, room for the cards of many listings without keeping as many whole pages.
+    "fragments": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL, "KEY_PREFIX": "hr-fragment"}
+    if _REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments", "OPTIONS": {"MAX_ENTRIES": 5000}},
 }
 # Public pages: kept this long in the cache (any write makes them stale at once anyway),
 # and this long in browsers and CDNs (Cache-Control: public, max-age).

@@ -9,10 +9,9 @@ depends on, so a cached card is never stale:
 A page whose cards are all cached fetches no row at all: only its ids, in order.
 """
 from django.conf import settings
-from django.core.cache import cache
 from django.template.loader import render_to_string
 
-from core.cache import fragment_key
+from core.cache import fragment_key, fragments
 
 from .reasons import annotate_reasons
 
@@ -32,12 +31,12 @@ def listing_cards(page_rows, *, matcher, territory):
         return list(_render(list(page_rows), matcher=matcher, territory=territory).values())
     prefix = cards_key(matcher=matcher, territory=territory)
     keys = {pk: f"{prefix}:{pk}" for pk in page_rows.ids}
-    found = cache.get_many(keys.values())
+    found = fragments().get_many(keys.values())
     missing = [pk for pk in page_rows.ids if keys[pk] not in found]
     if missing:
         rendered = _render(page_rows.fetch(missing), matcher=matcher, territory=territory)
         fresh = {keys[pk]: html for pk, html in rendered.items()}
-        cache.set_many(fresh, settings.FRAGMENT_CACHE_SECONDS)
+        fragments().set_many(fresh, settings.FRAGMENT_CACHE_SECONDS)
         found.update(fresh)
     # A row deleted since its id was read has no card: it is left out, as the rows would be.
     return [found[keys[pk]] for pk in page_rows.ids if keys[pk] in found]

@@ -13,9 +13,10 @@ Kind = Territory.Kind
 def empty_cache(settings):
     """Each test starts with an empty cache, and pages are not cached (tests read each
     response's context); tests/core/test_cache.py turns the page cache on."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     settings.PAGE_CACHE_SECONDS = 0
 
 

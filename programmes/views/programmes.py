@@ -57,10 +57,10 @@ class ProgrammeListView(SearchResultsMixin, ProgrammeQuery, FilteredListView):
 
     def results(self):
         """The page's rows: the ids the facet index selected, in the FilterSet's order (a
-        list of ids, kept until the next write; a bare listing stays a queryset)."""
+        list of ids, kept until the next write)."""
         self.selection = Selection(self.filterset)
         if not self.selection.active:
-            return self.filterset.qs
+            return self.selection.ordered_ids(lambda _ids: self.filterset.qs)
         self.unranked = self.filterset.sort_key == Sort.RELEVANCE and self.selection.result_count() > RANKED_RESULTS
         # From the bare table: the ids are published ones already, and a `publication_state`
         # condition makes SQLite scan its index instead of looking the ids up.

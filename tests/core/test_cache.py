@@ -16,7 +16,7 @@ def page_cache_on(settings):
 
 
 def test_the_cache_can_be_turned_off(client, settings):
-    settings.PAGE_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = settings.FRAGMENT_CACHE_SECONDS = 0
     ProgrammeFactory()
     response, _ = queries(client, "/programmes/")
     _, second = queries(client, "/programmes/")
@@ -77,7 +77,7 @@ def test_staff_exports_and_errors_are_not_cached(client, admin_client):
 def test_both_cache_backends(client, backend):
     location = {"locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
                 "redis": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"}}
-    with override_settings(CACHES={"default": location[backend]}):
+    with override_settings(CACHES={"default": location[backend], "fragments": {**location[backend], "KEY_PREFIX": "fragment"}}):
         caches["default"].clear()
         ProgrammeFactory(title="Partout")
         _, first = queries(client, "/programmes/")

@@ -3,7 +3,9 @@ import datetime
 import re
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -42,6 +44,20 @@ def test_a_listing_shown_again_reads_no_row_and_shows_the_same_cards(client, tre
     assert len(cards(first)) == 3 and cards(again) == cards(first)
     assert programme_queries(first_sql) and not programme_queries(again_sql)
     assert len(again_sql) < len(first_sql)
+
+
+@pytest.mark.parametrize("backend", ["locmem", "redis"])
+def test_cards_from_either_cache_backend(client, tree, backend):
+    location = {"locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cards-test"},
+                "redis": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"}}
+    with override_settings(CACHES={"default": location[backend], "fragments": {**location[backend], "KEY_PREFIX": "fragment"}}):
+        caches["fragments"].clear()
+        ProgrammeFactory(title="Santé partout", territories=[tree["rennes"]])
+        first, _sql = get(client, "/programmes/?q=sante")
+        again, again_sql = get(client, "/programmes/?q=sante")
+        assert cards(again) == cards(first) and len(cards(first)) == 1 and not programme_queries(again_sql)
+        assert "<mark>Santé</mark>" in cards(again)[0]  # still marked safe once unpickled
+        caches["fragments"].clear()
 
 
 def test_a_card_is_rendered_again_after_any_write(client, tree):

@@ -143,7 +143,7 @@ def measure(size, seconds):
         try:
             requests = REQUESTS if mode != "no cache" else REQUESTS[:2]
             for name, path in requests:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}").read()  # warm up
+                wrk(path, 16, 1)  # warm up every worker (each builds its own index and keeps its own cards)
                 rows.append((size, mode, name, wrk(path, 1, seconds), wrk(path, 16, seconds)))
             # Each request another search (two halves of the list: no search seen twice).
             half = len(paths) // 2

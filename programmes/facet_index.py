@@ -135,23 +135,34 @@ class FacetIndex:
 
 
 class _Recent:
-    """The last `size` values computed, by key (the least recently used go first); thread-safe."""
+    """The last `size` values computed, by key (the least recently used go first); thread-safe.
+
+    A key is computed by one thread at a time: requests arriving meanwhile for the same key
+    wait for its value instead of each running the same costly query (sixteen at once after
+    a write stalled every thread for seconds)."""
 
     def __init__(self, size):
         self.size = size
         self._values = OrderedDict()
         self._lock = threading.Lock()
+        self._computing = {}
 
     def get(self, key, compute):
         with self._lock:
             if key in self._values:
                 self._values.move_to_end(key)
                 return self._values[key]
-        value = compute()  # outside the lock: other requests go on meanwhile
-        with self._lock:
-            self._values[key] = value
-            while len(self._values) > self.size:
-                self._values.popitem(last=False)
+            key_lock = self._computing.setdefault(key, threading.Lock())
+        with key_lock:  # other keys go on meanwhile
+            with self._lock:
+                if key in self._values:
+                    return self._values[key]
+            value = compute()
+            with self._lock:
+                self._values[key] = value
+                self._computing.pop(key, None)
+                while len(self._values) > self.size:
+                    self._values.popitem(last=False)
         return value
 
 

@@ -58,15 +58,21 @@ class ProgrammeListView(SearchResultsMixin, ProgrammeQuery, FilteredListView):
     def results(self):
         """The page's rows: the ids the facet index selected, in the FilterSet's order (a
         list of ids, kept until the next write)."""
-        self.selection = Selection(self.filterset)
-        if not self.selection.active:
-            return self.selection.ordered_ids(lambda _ids: self.filterset.qs)
-        self.unranked = self.filterset.sort_key == Sort.RELEVANCE and self.selection.result_count() > RANKED_RESULTS
-        # From the bare table: the ids are published ones already, and a `publication_state`
-        # condition makes SQLite scan its index instead of looking the ids up.
-        return self.selection.ordered_ids(
-            lambda ids: self.filterset.ordered(Programme.objects.filter(IdIn("id", ids)), search=True, ranked=not self.unranked)
+        self.selection = selection = Selection(self.filterset)
+        sort = self.filterset.sort_key
+        self.unranked = sort == Sort.RELEVANCE and selection.result_count() > RANKED_RESULTS
+        if sort == Sort.RELEVANCE and not self.unranked:
+            # From the bare table: the ids are published ones already, and a `publication_state`
+            # condition makes SQLite scan its index instead of looking the ids up.
+            return selection.ordered_ids(
+                lambda ids: self.filterset.ordered(Programme.objects.filter(IdIn("id", ids)), search=True)
+            )
+        # Any other order is the whole directory's, sorted once, read through the selection.
+        everything = selection.index.order(
+            ("published", sort if sort != Sort.RELEVANCE else Sort.DEADLINE),
+            lambda: list(self.filterset.ordered(Programme.objects.published(), ranked=False).values_list("id", flat=True)),
         )
+        return selection.in_order(everything)
 
     def get_context_data(self, **kwargs):
         # After a bad parameter the FilterSet holds the valid ones: facets and chips show them.

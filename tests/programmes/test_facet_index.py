@@ -125,3 +125,34 @@ def test_a_search_runs_once_until_the_next_write(demo, django_assert_num_queries
     programme.title = "Santé publique"
     save_programme(programme=programme)
     assert programme.id in selected("q=santé")
+
+
+def test_an_ordered_subset_reads_the_whole_order_through_the_bits():
+    from programmes.facets import OrderedSubset
+
+    order = [9, 3, 7, 1, 12, 5, 200]
+    subset = OrderedSubset(order, facet_index.bitset([1, 5, 7, 12]), 4)
+    assert len(subset) == 4 and subset[0:2] == [7, 1] and subset[2:4] == [12, 5] and subset[3] == 5
+    assert subset[4:6] == [] and list(OrderedSubset(order, 0, 0)[0:20]) == []
+
+
+def test_a_value_computed_for_many_threads_at_once_is_computed_once():
+    import threading
+    import time
+
+    recent, calls = facet_index._Recent(2), []
+
+    def compute():
+        calls.append(1)
+        time.sleep(0.05)
+        return len(calls)
+
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(recent.get("key", compute))) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert calls == [1] and results == [1] * 8
+    recent.get("b", lambda: 2), recent.get("c", lambda: 3)
+    assert recent.get("key", lambda: "again") == "again"  # the least recently used went

@@ -56,8 +56,8 @@ class ProgrammeListView(SearchResultsMixin, ProgrammeQuery, FilteredListView):
     unranked = False
 
     def results(self):
-        """The page's rows: the ids the facet index selected, in the FilterSet's order (a
-        list of ids, kept until the next write)."""
+        """The ids the facet index selected, in the FilterSet's order: a search's ranking is
+        kept per filters, any other order is the whole directory's (both until the next write)."""
         self.selection = selection = Selection(self.filterset)
         sort = self.filterset.sort_key
         self.unranked = sort == Sort.RELEVANCE and selection.result_count() > RANKED_RESULTS

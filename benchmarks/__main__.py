@@ -1,7 +1,7 @@
 """`python -m benchmarks` (or `make bench`): the directory at 1k / 10k / 100k programmes, served by
 gunicorn as in production (gunicorn.conf.py), driven by wrk, beside a Django no-op served by the
 same gunicorn in the same run, in three modes: no cache (but the facet index and result orders
-each worker keeps), fragments (cards and map cached), cached (whole pages). Prints Markdown
+each worker keeps), fragments (cards, filter form and map cached), cached (whole pages). Prints Markdown
 tables. Asserts nothing.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/hr_bench .venv/bin/python -m benchmarks --sizes 1000,10000,100000
@@ -60,7 +60,7 @@ def ensure_wrk():
 
 
 # What the server caches: nothing but its in-process facet index and result orders; also the
-# cards and the map (fragments); also whole pages.
+# cards, the filter form and the map (fragments); also whole pages.
 MODES = {
     "no cache": {"PAGE_CACHE_SECONDS": "0", "FRAGMENT_CACHE_SECONDS": "0"},
     "fragments": {"PAGE_CACHE_SECONDS": "0"},

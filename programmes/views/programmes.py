@@ -12,6 +12,7 @@ from ..cards import listing_cards
 from ..exports import programme_rows
 from ..facet_index import facet_index
 from ..facets import Selection, facet_counts, facet_options
+from ..filter_form import filter_form
 from ..filters import ProgrammeFilter, Sort, filter_programmes, public_programmes
 from ..models import FundedProject, Programme
 from ..status import Status, open_q, today
@@ -86,6 +87,7 @@ class ProgrammeListView(SearchResultsMixin, ProgrammeQuery, FilteredListView):
             context["chips"] = active_chips(self.filterset.data, context["facets"], self.filterset)
             if not context["object_list"]:
                 context["chips"] = counted_chips(context["chips"])
+        context["filter_form"] = filter_form(self.filterset, facets=context.get("facets"), facet_counts=context.get("facet_counts"))
         territory = self.filterset.selected_territory if valid else None
         context["cards"] = listing_cards(context["object_list"], matcher=context["matcher"], territory=territory)
         context["page_title"] = listing_title(context)

@@ -56,7 +56,7 @@ def settle():
 
 def ensure_wrk():
     if not shutil.which("wrk"):
-        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(["apt-get", "-o", "DPkg::Lock::Timeout=600", "install", "-y", "-qq", "wrk"], check=True, stdout=subprocess.DEVNULL)
 
 
 # What the server caches: nothing but its in-process facet index and result orders; also the

@@ -1,4 +1,6 @@
 """The one FilterSet behind the programme listing, its facets and its CSV export."""
+from functools import lru_cache
+
 import django_filters
 from django import forms
 from django.db.models import F
@@ -12,7 +14,7 @@ from territories.filters import region_filter, territory_filter
 from territories.models import Territory
 
 from .models import Audience, FundedProject, Programme, Theme
-from .status import Status
+from .status import Status, today
 
 
 class Sort:
@@ -129,7 +131,15 @@ class ProgrammeFilter(SearchFilterSet):
 
 def public_programmes():
     """The rows every public reader starts from (listing, facets, export)."""
-    return Programme.objects.published().for_listing()
+    return _public_programmes_on(today()).all()
+
+
+@lru_cache(maxsize=2)
+def _public_programmes_on(day):
+    # Built once a day: resolving the status expression and the prefetches costs about a
+    # millisecond a request, a clone of the built query a hundredth of that. Never evaluated
+    # itself (callers get clones), so threads share it safely.
+    return Programme.objects.published().for_listing(on=day)
 
 
 def filter_programmes(params):

@@ -89,10 +89,11 @@ class ProgrammeQuerySet(SearchTextQuerySet):
     def with_status(self, on=None):
         return self.annotate(computed_status=status_expression(on))
 
-    def for_listing(self):
-        """For public pages: only the roles of published actors (a draft's name never shows)."""
+    def for_listing(self, on=None):
+        """For public pages: only the roles of published actors (a draft's name never shows);
+        the status as on `on` (today)."""
         public_roles = ProgrammeActor.objects.filter(actor__publication_state=PublicationState.PUBLISHED)
-        return self.with_status().prefetch_related(
+        return self.with_status(on).prefetch_related(
             "territories", "themes", "audiences",
             Prefetch("roles", queryset=public_roles.select_related("actor")),
         )

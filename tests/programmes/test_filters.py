@@ -3,8 +3,9 @@ import datetime
 
 import pytest
 from django.http import QueryDict
+from django.utils import timezone
 
-from programmes.filters import filter_programmes
+from programmes.filters import filter_programmes, public_programmes
 from programmes.reasons import annotate_reasons
 from tests.factories import ActorFactory, ProgrammeActorFactory, ProgrammeFactory, ThemeFactory
 
@@ -139,3 +140,25 @@ def test_title_and_recent_sorts(db):
     ProgrammeFactory(title="Abeille")
     assert [p.title for p in filter_programmes(QueryDict("sort=title")).qs] == ["Abeille", "Zèbre"]
     assert [p.title for p in filter_programmes(QueryDict("sort=recent")).qs] == ["Abeille", "Zèbre"]
+
+
+def test_filtersets_built_side_by_side_keep_their_own_filters_and_fields(programmes):
+    # Filters and the form class are shared prototypes (core.filtering): each instance's filter
+    # methods must still read its own form (`scope`), and its fields stay its own.
+    local = filter_programmes(QueryDict("region=53&scope=local"))
+    wide = filter_programmes(QueryDict("region=53"))
+    local.form.fields["kind"].label = "changed here only"
+    assert wide.is_valid() and local.is_valid()
+    assert {p.title for p in wide.qs} == {"Régional Bretagne", "Rennes Métropole", "Ille-et-Vilaine", "National", "Européen", "Deux régions"}
+    assert {p.title for p in local.qs} == {"Régional Bretagne", "Rennes Métropole", "Ille-et-Vilaine", "Deux régions"}
+    assert wide.filters["region"].parent is wide and local.filters["region"].parent is local
+    assert wide.form.fields["kind"].label != "changed here only"
+
+
+def test_public_rows_take_the_status_of_the_day(db, monkeypatch):
+    # The base query is built once a day (programmes.filters): the next day's is another one.
+    programme = ProgrammeFactory(opens_on=None, deadline=datetime.date(2026, 6, 30))
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: datetime.date(2026, 6, 30))
+    assert public_programmes().get(pk=programme.pk).computed_status == "open"
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: datetime.date(2026, 7, 1))
+    assert public_programmes().get(pk=programme.pk).computed_status == "closed"

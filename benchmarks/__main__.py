@@ -125,7 +125,28 @@ def wrk(path, connections, seconds):
     return rate, percentile(50), percentile(99)
 
 
-SETTLE_SECONDS = 20
+def busy_seconds():
+    """CPU seconds this machine has spent busy (every process: the server, PostgreSQL), from /proc/stat."""
+    with open("/proc/stat") as stat:
+        fields = [int(value) for value in stat.readline().split()[1:]]
+    idle = fields[3] + fields[4]  # idle, iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_until_idle(*, busy=0.6, most=300):
+    """Seconds until the machine is busy less than `busy` CPUs over two seconds (idle, its
+    services take about 0.2): the slow exports have run their queries and filled their socket
+    buffers (megabytes each on the loopback, written at full speed), and are now fed at the
+    clients' 50 kB/s (about 0.15 CPU for the eight)."""
+    start = time.perf_counter()
+    used = busy_seconds()
+    while time.perf_counter() - start < most:
+        time.sleep(2)
+        now = busy_seconds()
+        if now - used < 2 * busy:
+            break
+        used = now
+    return time.perf_counter() - start
 
 
 def slow_downloads(count=8, rate="50k"):
@@ -143,7 +164,10 @@ def measure(size, seconds):
         try:
             requests = REQUESTS if mode != "no cache" else REQUESTS[:2]
             for name, path in requests:
-                wrk(path, 16, 1)  # warm up every worker (each builds its own index and keeps its own cards)
+                # Warm up every worker (each builds its own index and keeps its own cards), then
+                # let it finish the requests wrk left behind before measuring.
+                wrk(path, 16, 2)
+                wait_until_idle()
                 rows.append((size, mode, name, wrk(path, 1, seconds), wrk(path, 16, seconds)))
             # Each request another search (two halves of the list: no search seen twice).
             half = len(paths) // 2
@@ -151,10 +175,9 @@ def measure(size, seconds):
                          wrk("@" + rotation_script(paths[half:]), 16, seconds)))
             downloads = slow_downloads()
             try:
-                # The first seconds, each export fills its socket buffers (megabytes on the
-                # loopback) at full speed: measured once they are read at 50 kB/s.
-                time.sleep(SETTLE_SECONDS)
-                rows.append((size, mode, "listing region+kind+theme+q, 8 slow exports running", wrk(LISTING, 1, seconds), wrk(LISTING, 16, seconds)))
+                settled = wait_until_idle()
+                rows.append((size, mode, f"listing region+kind+theme+q, 8 slow exports running (measured {settled:.0f} s after they started)",
+                             wrk(LISTING, 1, seconds), wrk(LISTING, 16, seconds)))
             finally:
                 for download in downloads:
                     download.kill()
@@ -162,6 +185,15 @@ def measure(size, seconds):
             server.send_signal(signal.SIGTERM)
             server.wait()
     return rows
+
+
+def reference_seconds():
+    """Seconds for ten million additions in pure Python: how fast this machine is today
+    (the same code took 0.4 s on one machine and 1.0–1.8 s on another), to compare runs."""
+    start, total = time.perf_counter(), 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - start
 
 
 def main():
@@ -172,6 +204,7 @@ def main():
     ensure_wrk()
     call_command("migrate", verbosity=0)
     have, table, others = Programme.objects.count(), [], []
+    reference = [reference_seconds()]
     for size in (int(s) for s in args.sizes.split(",")):
         if size > have:
             make_programmes(size - have, seed=size, prefix=f"bench{size}")
@@ -185,7 +218,9 @@ def main():
         others.append(f"| {size:,} | export of {count:,} rows | {rate:,.0f} rows/s | peak RSS +{rss:.0f} MB |")
         build, first_search = cold_costs()
         others.append(f"| {size:,} | after a write: facet index build / first search of the listing's words | {build:,.0f} ms / {first_search:,.0f} ms | |")
-    print(f"database: {django.db.connection.vendor}; gunicorn.conf.py (2 gthread workers × 16 threads); wrk 16 connections, {args.seconds} s")
+    reference.append(reference_seconds())
+    print(f"database: {django.db.connection.vendor}; gunicorn.conf.py (2 gthread workers × 16 threads); wrk 16 connections, {args.seconds} s;"
+          f" this machine: 10 million Python additions in {reference[0]:.2f} s before, {reference[1]:.2f} s after")
     print("| programmes | server caches | request | p50 1 client (ms) | req/s at 16 | p50 at 16 (ms) | p99 at 16 (ms) | vs no-op |")
     print("|---:|---|---|---:|---:|---:|---:|---:|")
     print("\n".join(table))

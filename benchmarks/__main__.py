@@ -135,9 +135,10 @@ def busy_seconds():
 
 def wait_until_idle(*, busy=0.6, most=300):
     """Seconds until the machine is busy less than `busy` CPUs over two seconds (idle, its
-    services take about 0.2): the slow exports have run their queries and filled their socket
-    buffers (megabytes each on the loopback, written at full speed), and are now fed at the
-    clients' 50 kB/s (about 0.15 CPU for the eight)."""
+    services take about 0.2): the server has finished the requests a warm-up left behind, or
+    slow exports have run their queries and filled their socket buffers (megabytes each on the
+    loopback, written at full speed) and are now fed at the clients' 50 kB/s (about 0.15 CPU
+    for the eight)."""
     start = time.perf_counter()
     used = busy_seconds()
     while time.perf_counter() - start < most:
@@ -188,8 +189,8 @@ def measure(size, seconds):
 
 
 def reference_seconds():
-    """Seconds for ten million additions in pure Python: how fast this machine is today
-    (the same code took 0.4 s on one machine and 1.0–1.8 s on another), to compare runs."""
+    """Seconds for ten million additions in pure Python: how fast this machine is today, to
+    compare runs made on different machines or days (0.56–1.8 s on one machine in one day)."""
     start, total = time.perf_counter(), 0
     for i in range(10_000_000):
         total += i

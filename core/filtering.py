@@ -4,7 +4,11 @@ from functools import cached_property
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django_filters import fields
+
+from .cache import directory_version
 
 MAX_QUERY_LENGTH = 200
 
@@ -26,6 +30,70 @@ def _own_copy(prototype):
     if prototype.method is not None:
         own.method = prototype.method  # the setter binds the filter method to `own`, not to the prototype
     return own
+
+
+class KeptRows:
+    """A reference table's rows (regions, themes…) by the value a query string names them by,
+    read once per directory version and process: every write to the directory's tables bumps
+    the version, so a renamed or new row is seen at once. Shared by a field's copies (a form
+    copies its fields shallowly), so a listing validates `?region=53&theme=e-sante` without a
+    query (the two lookups were a tenth of a listing request)."""
+
+    def __init__(self):
+        self._kept = (None, {})
+
+    def by_key(self, queryset, key):
+        version = directory_version()[0]
+        kept_version, rows = self._kept
+        if kept_version != version:
+            rows = {str(getattr(row, key)): row for row in queryset.all()}
+            self._kept = (version, rows)  # one assignment: threads see the old pair or the new
+        return rows
+
+
+class KeptModelChoiceField(fields.ModelChoiceField):
+    """A ModelChoiceField checked against `KeptRows`; the form still lists the queryset."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kept = KeptRows()
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        self.validate_no_null_characters(value)
+        row = self.kept.by_key(self.queryset, self.to_field_name or "pk").get(str(value))
+        if row is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+        return row
+
+
+class KeptModelMultipleChoiceField(fields.ModelMultipleChoiceField):
+    """A ModelMultipleChoiceField checked against `KeptRows`: cleans to a list of rows."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kept = KeptRows()
+
+    def _check_values(self, value):
+        try:
+            value = sorted(frozenset(value), key=str)
+        except TypeError:  # a list of lists is not hashable
+            raise ValidationError(self.error_messages["invalid_list"], code="invalid_list") from None
+        rows = self.kept.by_key(self.queryset, self.to_field_name or "pk")
+        for given in value:
+            self.validate_no_null_characters(given)
+            if str(given) not in rows:
+                raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": given})
+        return [rows[str(given)] for given in value]
+
+
+class KeptModelChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = KeptModelChoiceField
+
+
+class KeptModelMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = KeptModelMultipleChoiceField
 
 
 class StrictFilterSet(django_filters.FilterSet):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor
 from core.collation import french
-from core.filtering import SearchFilterSet
+from core.filtering import KeptModelMultipleChoiceFilter, SearchFilterSet
 from territories.filters import region_filter, territory_filter
 from territories.models import Territory
 
@@ -38,7 +38,7 @@ def _multiple(label, choices):
 
 
 def _reference(label, model, relation):
-    return django_filters.ModelMultipleChoiceFilter(
+    return KeptModelMultipleChoiceFilter(
         label=label, queryset=model.objects.all(), to_field_name="slug", method="filter_related",
         widget=forms.CheckboxSelectMultiple, field_name=relation,
         error_messages={"invalid_choice": _("Valeur inconnue : %(value)s."), "invalid_pk_value": _("Valeur inconnue : %(pk)s.")},

@@ -1,8 +1,8 @@
 """Territory choices for public FilterSets, by INSEE code as in `?region=53`."""
-import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from core.collation import french
+from core.filtering import KeptModelChoiceFilter
 
 from .models import Territory
 
@@ -14,7 +14,7 @@ UNKNOWN = {
 
 
 def territory_filter(kind, label, method):
-    return django_filters.ModelChoiceFilter(
+    return KeptModelChoiceFilter(
         label=label, method=method, to_field_name="insee_code",
         queryset=Territory.objects.filter(kind=kind).order_by(french("name")),
         error_messages={"invalid_choice": UNKNOWN[kind]},

@@ -1,6 +1,8 @@
 """Writes to the geography: every change of parents rebuilds the closure, explicitly."""
 from django.db import transaction
 
+from core.cache import bump_directory_version
+
 from . import reference
 from .models import Territory, TerritoryClosure
 
@@ -19,4 +21,7 @@ def set_parents(territory, parents):
 @transaction.atomic
 def load_geography():
     """Idempotent: running it again changes nothing. Returns the number of territories."""
+    # Bulk writes send no signal: pages, the facet index and the checked query-string values
+    # are kept per directory version.
+    transaction.on_commit(bump_directory_version)
     return reference.load_reference(Territory, TerritoryClosure)

@@ -10,6 +10,7 @@ import argparse
 import os
 import random
 import re
+import runpy
 import shutil
 import signal
 import subprocess
@@ -197,6 +198,12 @@ def reference_seconds():
     return time.perf_counter() - start
 
 
+def gunicorn_size():
+    """(workers, threads) as gunicorn.conf.py sets them on this machine."""
+    settings = runpy.run_path("gunicorn.conf.py")
+    return settings["workers"], settings["threads"]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,10000,100000")
@@ -220,7 +227,8 @@ def main():
         build, first_search = cold_costs()
         others.append(f"| {size:,} | after a write: facet index build / first search of the listing's words | {build:,.0f} ms / {first_search:,.0f} ms | |")
     reference.append(reference_seconds())
-    print(f"database: {django.db.connection.vendor}; gunicorn.conf.py (2 gthread workers × 16 threads); wrk 16 connections, {args.seconds} s;"
+    workers, threads = gunicorn_size()
+    print(f"database: {django.db.connection.vendor}; gunicorn.conf.py ({workers} gthread workers × {threads} threads); wrk 16 connections, {args.seconds} s;"
           f" this machine: 10 million Python additions in {reference[0]:.2f} s before, {reference[1]:.2f} s after")
     print("| programmes | server caches | request | p50 1 client (ms) | req/s at 16 | p50 at 16 (ms) | p99 at 16 (ms) | vs no-op |")
     print("|---:|---|---|---:|---:|---:|---:|---:|")

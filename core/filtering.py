@@ -32,6 +32,26 @@ def _own_copy(prototype):
     return own
 
 
+class SharedFields(dict):
+    """A form class's fields, which Django deep-copies for every form (widgets, choices,
+    querysets, error messages: a fifteenth of a listing request). A form only needs a field
+    and a widget of its own to change (`empty_label`, `choices`, another widget); the
+    choices, querysets and messages they hold are replaced, never changed in place, and are
+    shared."""
+
+    def __deepcopy__(self, memo):
+        return {name: _own_field(field) for name, field in self.items()}
+
+
+def _own_field(field):
+    own = copy.copy(field)
+    own.widget = copy.copy(field.widget)
+    if hasattr(field, "queryset"):
+        # A model field's choices read the field they were made from (its `empty_label`).
+        own.widget.choices = own.choices
+    return own
+
+
 class KeptRows:
     """A reference table's rows (regions, themes…) by the value a query string names them by,
     read once per directory version and process: every write to the directory's tables bumps
@@ -111,6 +131,7 @@ class StrictFilterSet(django_filters.FilterSet):
         form_class = type(self).__dict__.get("_form_class")
         if form_class is None:
             form_class = super().get_form_class()
+            form_class.base_fields = SharedFields(form_class.base_fields)
             type(self)._form_class = form_class
         return form_class
 
@@ -150,21 +171,13 @@ class StrictFilterSet(django_filters.FilterSet):
         return messages
 
 
-def search_field():
-    return forms.CharField(
-        required=False, max_length=MAX_QUERY_LENGTH, label=_("Mots-clés"),
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("ex. données de santé")}),
-    )
-
-
 class SearchFilterSet(StrictFilterSet):
     """A listing searched by `q` (the queryset's `search` method says how)."""
 
-    q = django_filters.CharFilter(method="filter_search")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.form.fields["q"] = search_field()
+    q = django_filters.CharFilter(
+        method="filter_search", max_length=MAX_QUERY_LENGTH, label=_("Mots-clés"),
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("ex. données de santé")}),
+    )
 
     @cached_property
     def query(self):

@@ -69,10 +69,6 @@ class ProgrammeFilter(SearchFilterSet):
         model = Programme
         fields = []
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.form.fields["sort"].required = False
-
     # -- filter methods ------------------------------------------------------
     def filter_territory(self, queryset, name, value):
         local_only = self.form.cleaned_data.get("scope") == "local"

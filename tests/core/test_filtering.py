@@ -59,3 +59,15 @@ def test_several_values_filter_as_before(tree):
     valid, filterset = cleaned("theme=un&theme=deux&theme=un")
     assert valid
     assert {p.title for p in filterset.qs} == {"Un", "Deux"}
+
+
+def test_each_form_changes_its_own_fields_and_widgets_only(tree):
+    # Form fields are copied shallowly (core.filtering.SharedFields): what a view changes on
+    # its form (an empty label, choices) must reach that form's HTML and no other form's.
+    from programmes.filters import ProjectFilter
+
+    one, two = ProjectFilter(QueryDict()), ProjectFilter(QueryDict())
+    one.form.fields["region"].empty_label = "Vide ici"
+    one.form.fields["beneficiary_kind"].choices = [("x", "Ixe")]
+    assert "Vide ici" in str(one.form["region"]) and "Vide ici" not in str(two.form["region"])
+    assert ">Ixe<" in str(one.form["beneficiary_kind"]) and ">Ixe<" not in str(two.form["beneficiary_kind"])

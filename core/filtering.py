@@ -71,16 +71,14 @@ class KeptRows:
         return rows
 
 
-class KeptModelChoiceField(fields.ModelChoiceField):
-    """A ModelChoiceField checked against `KeptRows`; the form still lists the queryset."""
+class _KeptLookup:
+    """Looks a value up in `KeptRows` rather than in the database."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.kept = KeptRows()
 
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
+    def kept_row(self, value):
         self.validate_no_null_characters(value)
         row = self.kept.by_key(self.queryset, self.to_field_name or "pk").get(str(value))
         if row is None:
@@ -88,24 +86,28 @@ class KeptModelChoiceField(fields.ModelChoiceField):
         return row
 
 
-class KeptModelMultipleChoiceField(fields.ModelMultipleChoiceField):
-    """A ModelMultipleChoiceField checked against `KeptRows`: cleans to a list of rows."""
+class _KeptChoice(_KeptLookup, forms.ModelChoiceField):
+    def to_python(self, value):
+        return None if value in self.empty_values else self.kept_row(value)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.kept = KeptRows()
 
+class _KeptMultipleChoice(_KeptLookup, forms.ModelMultipleChoiceField):
     def _check_values(self, value):
+        """A list of rows (Django's field gives a QuerySet, read from the database)."""
         try:
-            value = sorted(frozenset(value), key=str)
+            values = sorted(frozenset(value), key=str)
         except TypeError:  # a list of lists is not hashable
             raise ValidationError(self.error_messages["invalid_list"], code="invalid_list") from None
-        rows = self.kept.by_key(self.queryset, self.to_field_name or "pk")
-        for given in value:
-            self.validate_no_null_characters(given)
-            if str(given) not in rows:
-                raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": given})
-        return [rows[str(given)] for given in value]
+        return [self.kept_row(given) for given in values]
+
+
+# django-filter's fields first: they keep their own handling of `null_value`, then look up.
+class KeptModelChoiceField(fields.ModelChoiceField, _KeptChoice):
+    """A ModelChoiceField checked against `KeptRows`; the form still lists the queryset."""
+
+
+class KeptModelMultipleChoiceField(fields.ModelMultipleChoiceField, _KeptMultipleChoice):
+    """A ModelMultipleChoiceField checked against `KeptRows`: cleans to a list of rows."""
 
 
 class KeptModelChoiceFilter(django_filters.ModelChoiceFilter):

@@ -1,8 +1,10 @@
 """Public programme pages: home, listing, detail, CSV export."""
 from django.http import QueryDict
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
+from core.cache import cached_fragment
 from core.sql import IdIn
 from core.views import FilteredExportView, FilteredListView
 from search.views import SearchResultsMixin
@@ -23,19 +25,25 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        published = Programme.objects.published()
-        # By status, as the listing's "Statut" facet counts: "open" there and here are the same
-        # programmes (permanent schemes are counted and linked apart).
-        by_status = facet_index().status_counts()
-        context.update(
-            regions=Territory.objects.regions(),
-            open_count=by_status.get(Status.OPEN, 0),
-            permanent_count=by_status.get(Status.PERMANENT, 0),
-            programme_count=sum(by_status.values()),
-            closing_soon=published.for_listing().filter(open_q(), deadline__gte=today()).order_by("deadline", "title")[:5],
-            latest_projects=FundedProject.objects.published().for_listing().order_by("-year", "-created_at")[:5],
-        )
+        # The same for every visitor until the next write or midnight: rendered once per
+        # directory version, day and language (its queries and cards were most of the page's time).
+        context["home_content"] = cached_fragment("home", lambda: render_to_string("programmes/home_content.html", home_context()))
         return context
+
+
+def home_context():
+    published = Programme.objects.published()
+    # By status, as the listing's "Statut" facet counts: "open" there and here are the same
+    # programmes (permanent schemes are counted and linked apart).
+    by_status = facet_index().status_counts()
+    return {
+        "regions": Territory.objects.regions(),
+        "open_count": by_status.get(Status.OPEN, 0),
+        "permanent_count": by_status.get(Status.PERMANENT, 0),
+        "programme_count": sum(by_status.values()),
+        "closing_soon": published.for_listing().filter(open_q(), deadline__gte=today()).order_by("deadline", "title")[:5],
+        "latest_projects": FundedProject.objects.published().for_listing().order_by("-year", "-created_at")[:5],
+    }
 
 
 class ProgrammeQuery:

@@ -1,7 +1,10 @@
 """Pages and exports run the same number of queries for 1 and for 50 results."""
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.factories import (
     ActorFactory,
@@ -73,3 +76,16 @@ def test_actor_and_project_listings_query_count(client, tree):
         FundedProjectFactory(title=f"Multi {index}", territory=tree["rennes"])
     assert count_queries(client, "/projets/?q=multi") == one_projects
     assert count_queries(client, "/acteurs/?q=acteur&page=1") == count_queries(client, "/acteurs/?q=acteur&page=2")
+
+
+def test_home_is_rendered_once_per_directory_version_and_language(client, tree, settings):
+    settings.DEBUG = False
+    soon = timezone.localdate() + datetime.timedelta(days=3)
+    ProgrammeFactory(title="Appel qui clôture bientôt", deadline=soon)
+    first = count_queries(client, "/")
+    assert count_queries(client, "/") == 0 < first  # the counts, regions, calls and projects kept
+    ProgrammeFactory(title="Appel ajouté ensuite", deadline=soon)  # a write: another version
+    html = client.get("/").content.decode()
+    assert "Appel ajouté ensuite" in html and "<strong>2</strong>" in html
+    english = client.get("/en/").content.decode()
+    assert "Find a" in english and "Trouver un programme" not in english and "Appel ajouté ensuite" in english

@@ -2,12 +2,15 @@
 
 - `update_rows`: QuerySet.bulk_update's outcome. Django's builds one `CASE WHEN id = … THEN …`
   per row and per field (about 1 ms per row in Python at 20 fields, and a CASE the database
-  walks for every row); here PostgreSQL joins the rows from a `VALUES` list and SQLite
+  walks for every row); here PostgreSQL joins the rows from `UNNEST` and SQLite
   (in-process) runs one prepared statement per row.
 - `insert_rows`: QuerySet.bulk_create's outcome (the new ids set on the instances), without
   compiling every value separately; `insert_values`: plain tuples, for link tables.
-Like the ORM's bulk methods they send no signal; `update_rows` leaves `auto_now` to the caller.
-Other databases fall back to the ORM.
+On PostgreSQL the rows go as one array per column, `UNNEST(%s::varchar[], %s::date[], …)`, as
+Django's own bulk_create does: a `VALUES` list has a placeholder per value (19,000 in 500 rows
+of a programme), which psycopg parses and PostgreSQL plans for every statement, a sixth of an
+import's time. Like the ORM's bulk methods they send no signal; `update_rows` leaves `auto_now`
+to the caller. Other databases fall back to the ORM.
 """
 from django.db import connections, router
 
@@ -20,6 +23,17 @@ def _connection(model):
 
 def _fast(connection):
     return connection.vendor in ("postgresql", "sqlite")
+
+
+def _unnest(fields, connection):
+    """`UNNEST(%s::type[], …)` for `fields`, to be given one list of values per field. The
+    array types drop their size (varchar, not varchar(300)[]): values are never cut."""
+    return "UNNEST(" + ", ".join(f"%s::{field.db_type(connection).split('(')[0]}[]" for field in fields) + ")"
+
+
+def _columns(rows):
+    """Rows of values → one list per column."""
+    return [list(column) for column in zip(*rows)]
 
 
 def _prepared(objs, fields, connection):
@@ -53,16 +67,13 @@ def update_rows(model, objs, field_names, *, batch_size=BATCH, derived=None):
                 assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
                 cursor.executemany(f"UPDATE {table} SET {assignments} WHERE {quote(pk.column)} = %s", rows)
                 continue
-            # Each placeholder is cast: a VALUES column's type is otherwise guessed from its values.
-            casts = [f"%s::{f.cast_db_type(connection)}" for f in [*fields, pk]]
-            values = ", ".join(f"({', '.join(casts)})" for _row in rows)
             names = ", ".join(quote(f.column) for f in [*fields, pk])
             assignments = ", ".join([f"{quote(f.column)} = v.{quote(f.column)}" for f in fields]
                                     + [f"{quote(column)} = {sql}" for column, sql in (derived or {}).items()])
             cursor.execute(
-                f"UPDATE {table} SET {assignments} FROM (VALUES {values}) AS v({names}) "
+                f"UPDATE {table} SET {assignments} FROM {_unnest([*fields, pk], connection)} AS v({names}) "
                 f"WHERE {table}.{quote(pk.column)} = v.{quote(pk.column)}",
-                [value for row in rows for value in row],
+                _columns(rows),
             )
 
 
@@ -84,15 +95,14 @@ def insert_rows(model, objs, *, batch_size=BATCH):
         return model._base_manager.bulk_create(objs, batch_size=batch_size) if objs else objs
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     quote = connection.ops.quote_name
-    row = f"({', '.join(['%s'] * len(fields))})"
     columns = ", ".join(quote(f.column) for f in fields)
     with connection.cursor() as cursor:
         for batch in _batches(objs, _size(connection, len(fields), batch_size)):
-            params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for obj in batch for f in fields]
+            rows = [[f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields] for obj in batch]
             cursor.execute(
-                f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES {', '.join([row] * len(batch))} "
-                f"RETURNING {quote(model._meta.pk.column)}", params)
-            for obj, (pk,) in zip(batch, cursor.fetchall()):  # in the order of VALUES, as bulk_create relies on
+                f"INSERT INTO {quote(model._meta.db_table)} ({columns}) {_rows_sql(fields, rows, connection)} "
+                f"RETURNING {quote(model._meta.pk.column)}", _params(rows, connection))
+            for obj, (pk,) in zip(batch, cursor.fetchall()):  # in the order given, as bulk_create relies on
                 obj.pk = pk
                 obj._state.adding, obj._state.db = False, connection.alias
     return objs
@@ -108,9 +118,20 @@ def insert_values(model, field_names, rows, *, batch_size=1000):
         model._base_manager.bulk_create([model(**dict(zip(field_names, row))) for row in rows], batch_size=batch_size)
         return
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(model._meta.get_field(name).column) for name in field_names)
-    placeholders = f"({', '.join(['%s'] * len(field_names))})"
+    fields = [model._meta.get_field(name) for name in field_names]
+    columns = ", ".join(quote(field.column) for field in fields)
     with connection.cursor() as cursor:
         for batch in _batches(rows, _size(connection, len(field_names), batch_size)):
-            cursor.execute(f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES {', '.join([placeholders] * len(batch))}",
-                           [value for row in batch for value in row])
+            cursor.execute(f"INSERT INTO {quote(model._meta.db_table)} ({columns}) {_rows_sql(fields, batch, connection)}",
+                           _params(batch, connection))
+
+
+def _rows_sql(fields, rows, connection):
+    """What an INSERT takes its rows from: UNNEST on PostgreSQL, a VALUES list on SQLite."""
+    if connection.vendor == "postgresql":
+        return f"SELECT * FROM {_unnest(fields, connection)}"
+    return "VALUES " + ", ".join([f"({', '.join(['%s'] * len(fields))})"] * len(rows))
+
+
+def _params(rows, connection):
+    return _columns(rows) if connection.vendor == "postgresql" else [value for row in rows for value in row]

@@ -15,7 +15,8 @@ Each value can be overridden from the environment (GUNICORN_WORKERS, …).
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("GUNICORN_WORKERS", 2 * (os.cpu_count() or 1)))
+# At most 8 by default: each worker holds its own index and caches.
+workers = int(os.environ.get("GUNICORN_WORKERS", min(2 * (os.cpu_count() or 1), 8)))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 # gthread workers heartbeat from their main loop, so a long export is never killed by this:

@@ -10,6 +10,7 @@
   version, the day (statuses change at midnight) and the language: `cached_fragment`.
 The cache is Django's: local memory by default, Redis when `REDIS_URL` is set.
 """
+import contextvars
 import hashlib
 import time
 
@@ -25,11 +26,20 @@ VERSION_KEY = "directory:version"
 SKIPPED_PREFIXES = ("/admin/", "/i18n/", "/static/", "/__")
 
 
+# The version as this request first read it (see DirectoryVersionMiddleware); None outside requests.
+_request_version = contextvars.ContextVar("directory_version", default=None)
+
+
 def directory_version():
-    """(version, last modified timestamp): one cache read per request."""
+    """(version, last modified timestamp): read from the cache once per request."""
+    kept = _request_version.get()
+    if kept:
+        return kept[0]
     value = cache.get(VERSION_KEY)
     if value is None:
         value = bump_directory_version()
+    if kept is not None:
+        kept.append(value)
     return value
 
 
@@ -38,7 +48,27 @@ def bump_directory_version(**kwargs):
     now = time.time()
     value = (f"{time.time_ns():x}", now)
     cache.set(VERSION_KEY, value, None)
+    kept = _request_version.get()
+    if kept is not None:  # the request that wrote sees its write at once
+        kept[:] = [value]
     return value
+
+
+class DirectoryVersionMiddleware:
+    """One read of the directory version per request, not one per use: a listing asks for it
+    about eight times (page cache, facet index, reference rows, each fragment's key), each a
+    Redis round trip when REDIS_URL is set. A request also sees one version throughout, so its
+    parts never mix two states of the directory."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_version.set([])
+        try:
+            return self.get_response(request)
+        finally:
+            _request_version.reset(token)
 
 
 def fragment_key(name, *parts):

@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "core.middleware.RejectNullBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.FrenchFirstLocaleMiddleware",
+    # The directory version read once per request (every cache key below carries it).
+    "core.cache.DirectoryVersionMiddleware",
     # Anonymous pages from the cache, before CSRF and authentication are even looked at.
     "core.cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",

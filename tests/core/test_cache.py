@@ -4,6 +4,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 
+from core import cache as core_cache
 from programmes import services
 from tests.factories import ProgrammeFactory
 
@@ -84,3 +85,28 @@ def test_both_cache_backends(client, backend):
         _, second = queries(client, "/programmes/")
         assert first > 0 and second == 0
         caches["default"].clear()
+
+
+def test_a_request_reads_the_directory_version_once(client, settings, monkeypatch):
+    settings.PAGE_CACHE_SECONDS = 0  # the listing's every part asks for the version
+    ProgrammeFactory(title="Appel lu une fois")
+    client.get("/programmes/?kind=funding_call")  # warm: the facet index and fragments exist
+    reads = []
+    real_get = core_cache.cache.get
+    monkeypatch.setattr(core_cache.cache, "get", lambda key, *args, **kw: (reads.append(key), real_get(key, *args, **kw))[1])
+    response = client.get("/programmes/?kind=funding_call&page=1")
+    assert response.status_code == 200 and "Appel lu une fois" in response.content.decode()
+    assert reads.count(core_cache.VERSION_KEY) == 1
+
+
+def test_a_write_in_a_request_is_seen_by_the_rest_of_it():
+    token = core_cache._request_version.set([])
+    try:
+        before = core_cache.directory_version()
+        core_cache.cache.set(core_cache.VERSION_KEY, ("another-process", 0.0), None)
+        assert core_cache.directory_version() == before  # one version throughout the request
+        bumped = core_cache.bump_directory_version()
+        assert core_cache.directory_version() == bumped != before
+    finally:
+        core_cache._request_version.reset(token)
+    assert core_cache.directory_version() == bumped  # outside a request: the cache's

@@ -9,7 +9,7 @@ from django.db.models import Count, F, Sum
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from programmes.facets import Selection
+from programmes.facet_counts import facet_counts
 from programmes.filters import filter_programmes
 from programmes.models import FundedProject, Programme, Theme
 from programmes.status import Status
@@ -41,11 +41,11 @@ def supra_national_count(programmes):
 
 def open_programmes_by_region():
     """({insee_code: open programmes of the region itself}, national and European open ones),
-    counted on the listing's own FilterSet and facet index: a region's link
-    (status=open&scope=local) lists as many, and no query runs once the index is built."""
+    counted as the listing's facets are (one SQL statement on its own FilterSet): a region's
+    link (status=open&scope=local) lists as many. The map that shows them is cached."""
     filterset = filter_programmes(QueryDict("status=open"))
     filterset.is_valid()
-    counts = Selection(filterset).counts()
+    counts = facet_counts(filterset)
     return counts["region_own"], counts["supra_national"]
 
 

@@ -1,12 +1,13 @@
-"""The published programmes' facets in memory, as bitsets, per directory version and day.
+"""The published programmes' filters in memory, as bitsets, per directory version and day.
 
-A listing with facets asks, for every option of every facet, how many results it would
-give under the other filters. In SQL that is one filtered row set per facet in use, each
-re-running the full-text match and the link-table semi-joins: half a second at 100,000
-programmes. Here each option is a bitset of programme ids (a Python int: bit n set for
-programme n), so a filter is an OR of its options' bits, the results an AND of the
-filters, and a count one `int.bit_count()`, microseconds each. Only the full-text match
-and the actor filter still run in SQL, once per request, as id lists.
+A listing's results are the rows under all its filters, in its order. In SQL that re-runs
+the full-text match, the link-table semi-joins and the sort on every request: tenths of a
+second at 100,000 programmes. Here each option of the region, kind, theme, audience and
+status filters is a bitset of programme ids (a Python int: bit n set for programme n), so
+a filter is an OR of its options' bits, the results an AND of the filters and their count
+one `int.bit_count()`, microseconds each. Only the full-text match and the actor filter
+still run in SQL, once per selection, as id lists. (The facets' counts are SQL's:
+`facet_counts`.)
 
 The index is built from the database on first use (four queries) and rebuilt when the
 directory version (bumped by every write, see `core.cache`) or the day (statuses) changes,
@@ -99,7 +100,6 @@ class FacetIndex:
         self.theme_slugs = {theme.id: theme.slug for theme in self.themes}
         self.audience_slugs = {audience.id: audience.slug for audience in self.audiences}
         self.region_names = list(Territory.objects.regions().values_list("insee_code", "name"))
-        self.regions = list(Territory.objects.filter(kind=Territory.Kind.REGION).values_list("id", "insee_code"))
         self.scopes = ScopeMap()
         self._applies = {}
         self._matches = _Recent(KEPT_MATCHES)
@@ -124,14 +124,6 @@ class FacetIndex:
             scope = self.scopes.applies_ids(territory_id, local_only=local_only)
             self._applies[key] = union(self.territory.get(t, 0) for t in scope)
         return self._applies[key]
-
-    def status_counts(self):
-        """{status: published programmes} (the listing's "Statut" facet without filters)."""
-        return {status: (bits & self.published).bit_count() for status, bits in self.status.items()}
-
-    def supra_national(self):
-        """Programmes of France or Europe (they apply in every region)."""
-        return union(self.territory.get(t, 0) for t in self.scopes.supra)
 
 
 class _Recent:

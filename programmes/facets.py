@@ -1,39 +1,35 @@
-"""Facet counts: for each option, how many results it would give under the other filters.
+"""The listing's results from the facet index, and its facets' options for the form.
 
-Computed on the in-memory bitsets of `facet_index` (microseconds per count), after at most
-one SQL query per filter the index does not hold (the full-text match, the actor), so the
-listing's query count does not grow with the number of rows or options.
+`Selection` reads the results off the in-memory bitsets of `facet_index` (microseconds),
+after at most one SQL query per filter the index does not hold (the full-text match, the
+actor), kept until the next write: the listing's query count does not grow with the number
+of rows. The facets' counts are SQL's (`facet_counts`).
 """
 from collections.abc import Sequence
 
-from django.db import connection
-
 from core.collation import french_key
+from search.index import index_scans
 
+from .facet_counts import FACETS, active_filters
 from .facet_index import facet_index, members, union
 from .models import Programme
 from .status import Status
 
-FACETS = ("region", "kind", "theme", "audience", "status")
 # Filters the index answers in memory; every other active filter runs in SQL once.
 IN_MEMORY = ("region", "department", "kind", "theme", "audience", "status")
 
 
 class Selection:
-    """The listing's valid filters as bitsets: the results, and each facet's row set (every
-    filter but its own). One FilterSet decides: filters outside the index run its own
-    filter method on the whole table."""
+    """The listing's valid filters as bitsets, and the results: the rows under all of them.
+    One FilterSet decides: filters outside the index run its own filter method on the whole
+    table."""
 
     def __init__(self, filterset, index=None):
         self.filterset = filterset
         self.index = index or facet_index()
-        data = filterset.form.cleaned_data
-        self.local_only = data.get("scope") == "local"
-        self.filters = {}
-        for name, value in data.items():
-            if _empty(value) or name not in filterset.filters or _is_noop(filterset.filters[name]):
-                continue
-            self.filters[name] = self._in_memory(name, value) if name in IN_MEMORY else self._in_sql(name, value)
+        self.local_only = filterset.form.cleaned_data.get("scope") == "local"
+        self.filters = {name: self._in_memory(name, value) if name in IN_MEMORY else self._in_sql(name, value)
+                        for name, value in active_filters(filterset).items()}
 
     def _in_memory(self, name, value):
         index = self.index
@@ -45,7 +41,7 @@ class Selection:
     def _in_sql(self, name, value):
         def fetch():
             rows = self.filterset.filters[name].filter(Programme.objects.with_status(), value)
-            with _index_scans():
+            with index_scans():
                 return list(rows.order_by().values_list("id", flat=True))
 
         # Keyed by the raw parameter: the same words give the same rows until the next write.
@@ -81,22 +77,6 @@ class Selection:
         params = tuple(sorted((name, tuple(values)) for name, values in self.filterset.data.lists() if name != "page"))
         return self.index.order(params, lambda: list(order(self.result_ids()).values_list("id", flat=True)))
 
-    def counts(self):
-        """{facet: {value: count}}, and the region's own and the national/European counts apart."""
-        index = self.index
-        count = lambda rows, groups: {key: (rows & bits).bit_count() for key, bits in groups.items()}  # noqa: E731
-        regions = self.without("region")
-        supra = index.supra_national()
-        return {
-            "region": {code: (regions & index.applies(pk, local_only=self.local_only)).bit_count() for pk, code in index.regions},
-            "region_own": {code: (regions & index.applies(pk, local_only=True)).bit_count() for pk, code in index.regions},
-            "supra_national": (regions & supra).bit_count() if not self.local_only else 0,
-            "kind": count(self.without("kind"), index.kind),
-            "theme": _by_slug(count(self.without("theme"), index.theme), index.theme_slugs),
-            "audience": _by_slug(count(self.without("audience"), index.audience), index.audience_slugs),
-            "status": count(self.without("status"), index.status),
-        }
-
 
 class OrderedSubset(Sequence):
     """The ids of `order` whose bit is set in `bits`, read up to the page asked for: the first
@@ -123,57 +103,24 @@ class OrderedSubset(Sequence):
         return found[window]
 
 
-def _by_slug(counts, slugs):
-    return {slugs[pk]: n for pk, n in counts.items() if pk in slugs}
-
-
-def _empty(value):
-    # An empty choice of objects is `QuerySet.none()`: its len() runs no query.
-    return value is None or value == "" or (hasattr(value, "__len__") and len(value) == 0)
-
-
-def _is_noop(filter_):
-    return getattr(filter_, "method", None) == "filter_noop"
-
-
-class _index_scans:
-    """On PostgreSQL, fetch a filter's ids from the indexes (a bitmap of the search index),
-    never by reading every row: a full-text match on most rows looks cheap to the planner
-    as a sequential scan, which then decompresses every row's search vector (seconds)."""
-
-    def __enter__(self):
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET enable_seqscan = off")
-
-    def __exit__(self, *exc):
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("RESET enable_seqscan")
-
-
-def facet_counts(filterset, selection=None):
-    """{facet: {value: count}} for the filters of a valid ProgrammeFilter.
-
-    Each facet counts the rows under every other filter (its own options stay open)."""
-    return (selection or Selection(filterset)).counts()
+def facet_choices(index=None):
+    """{facet: [(value, label)]}: the regions, themes and audiences as the facet index read
+    them (no query), in the request's language."""
+    index = index or facet_index()
+    return {
+        "region": index.region_names,
+        "kind": Programme.Kind.choices,
+        "theme": _by_label((t.slug, t.label) for t in index.themes),
+        "audience": _by_label((a.slug, a.label) for a in index.audiences),
+        "status": Status.choices,
+    }
 
 
 def facet_options(filterset, counts, index=None):
-    """Options for the template: (value, label, count, checked) for each facet (the regions,
-    themes and audiences as the facet index read them: no query)."""
-    index = index or facet_index()
-    params = filterset.data
-    chosen = {name: set(params.getlist(name)) for name in FACETS}
-    build = lambda name, items: [(v, label, counts[name].get(v, 0), v in chosen[name]) for v, label in items]  # noqa: E731
-    return {
-        "region": build("region", index.region_names),
-        "kind": build("kind", Programme.Kind.choices),
-        "theme": build("theme", _by_label((t.slug, t.label) for t in index.themes)),
-        "audience": build("audience", _by_label((a.slug, a.label) for a in index.audiences)),
-        "status": build("status", Status.choices),
-    }
-
+    """Options for the template: (value, label, count, checked) for each facet."""
+    chosen = {name: set(filterset.data.getlist(name)) for name in FACETS}
+    return {name: [(value, label, counts[name].get(value, 0), value in chosen[name]) for value, label in items]
+            for name, items in facet_choices(index).items()}
 
 
 def _by_label(options):

@@ -11,18 +11,22 @@ from django.template.loader import render_to_string
 
 from core.cache import cached_fragment
 
+from .facet_counts import facet_counts
+from .facets import facet_options
+
 TEMPLATE = "programmes/filters.html"
 
 
-def filter_form(filterset, *, facets, facet_counts):
-    """The form's HTML; after a bad parameter (no facets then) rendered, not cached."""
-    context = {"filter": filterset, "facets": facets, "facet_counts": facet_counts}
+def filter_form(filterset, *, valid, index=None):
+    """The form's HTML, its facets counted in SQL when it is rendered (once per selection and
+    directory version); after a bad parameter, rendered without facets and not cached."""
+    if not valid:
+        return render_to_string(TEMPLATE, {"filter": filterset})
 
     def render():
-        return render_to_string(TEMPLATE, context)
+        counts = facet_counts(filterset)
+        return render_to_string(TEMPLATE, {"filter": filterset, "facets": facet_options(filterset, counts, index), "facet_counts": counts})
 
-    if facets is None:
-        return render()
     return cached_fragment("listing-filters", render, selection_params(filterset))
 
 

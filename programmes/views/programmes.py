@@ -1,4 +1,5 @@
 """Public programme pages: home, listing, detail, CSV export."""
+from django.db.models import Count
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -12,8 +13,7 @@ from territories.models import Territory
 
 from ..cards import listing_cards
 from ..exports import programme_rows
-from ..facet_index import facet_index
-from ..facets import Selection, facet_counts, facet_options
+from ..facets import Selection, facet_choices
 from ..filter_form import filter_form
 from ..filters import ProgrammeFilter, Sort, filter_programmes, public_programmes
 from ..models import FundedProject, Programme
@@ -35,7 +35,7 @@ def home_context():
     published = Programme.objects.published()
     # By status, as the listing's "Statut" facet counts: "open" there and here are the same
     # programmes (permanent schemes are counted and linked apart).
-    by_status = facet_index().status_counts()
+    by_status = dict(published.with_status().order_by().values_list("computed_status").annotate(n=Count("id")))
     return {
         "regions": Territory.objects.regions(),
         "open_count": by_status.get(Status.OPEN, 0),
@@ -87,15 +87,13 @@ class ProgrammeListView(SearchResultsMixin, ProgrammeQuery, FilteredListView):
         # After a bad parameter the FilterSet holds the valid ones: facets and chips show them.
         valid = self.filterset.is_valid()
         context = super().get_context_data(**kwargs)
+        index = self.selection and self.selection.index
         if valid:
-            counts = facet_counts(self.filterset, self.selection)
-            context["facets"] = facet_options(self.filterset, counts, self.selection and self.selection.index)
-            context["facet_counts"] = counts
             context["unranked"] = self.unranked
-            context["chips"] = active_chips(self.filterset.data, context["facets"], self.filterset)
+            context["chips"] = active_chips(self.filterset.data, facet_choices(index), self.filterset)
             if not context["object_list"]:
                 context["chips"] = counted_chips(context["chips"])
-        context["filter_form"] = filter_form(self.filterset, facets=context.get("facets"), facet_counts=context.get("facet_counts"))
+        context["filter_form"] = filter_form(self.filterset, valid=valid, index=index)
         territory = self.filterset.selected_territory if valid else None
         context["cards"] = listing_cards(context["object_list"], matcher=context["matcher"], territory=territory)
         context["page_title"] = listing_title(context)
@@ -109,9 +107,9 @@ class ProgrammeListView(SearchResultsMixin, ProgrammeQuery, FilteredListView):
         return paginator
 
 
-def active_chips(params, facets, filterset):
+def active_chips(params, choices, filterset):
     """Removable chips: (label, URL without that one value)."""
-    labels = {name: {value: label for value, label, _count, _checked in options} for name, options in facets.items()}
+    labels = {name: dict(items) for name, items in choices.items()}
     data = getattr(filterset.form, "cleaned_data", {})
     chips = []
     for name, values in params.lists():

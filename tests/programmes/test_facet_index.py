@@ -80,19 +80,6 @@ def test_a_write_is_seen_at_once(client, demo):
     assert client.get("/programmes/?kind=event").context["paginator"].count == first + 1
 
 
-def test_the_region_facet_gives_own_and_national_counts(demo):
-    filterset = filter_programmes(QueryDict(""))
-    assert filterset.is_valid()
-    counts = Selection(filterset).counts()
-    supra = counts["supra_national"]
-    assert supra > 0
-    for code, total in counts["region"].items():
-        own = filter_programmes(QueryDict(f"region={code}&scope=local")).qs.count()
-        assert counts["region_own"][code] == own
-        assert total == filter_programmes(QueryDict(f"region={code}")).qs.count()
-        assert own <= total <= own + supra
-
-
 def test_the_index_is_built_once_per_version(demo, django_assert_num_queries):
     facet_index.facet_index()
     with django_assert_num_queries(0):

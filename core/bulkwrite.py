@@ -87,20 +87,26 @@ def _size(connection, columns, batch_size):
     return min(batch_size, max(1, 999 // columns)) if connection.vendor == "sqlite" else batch_size
 
 
-def insert_rows(model, objs, *, batch_size=BATCH):
-    """Insert new instances of `model` (auto primary key), setting their ids."""
+def insert_rows(model, objs, *, batch_size=BATCH, derived=None):
+    """Insert new instances of `model` (auto primary key), setting their ids.
+
+    `derived` (PostgreSQL only): {column: SQL expression} computed in the same INSERT from the
+    other values, named `v.<column>` (a search vector from the analysed text, say)."""
     objs = list(objs)
     connection = _connection(model)
+    if derived and connection.vendor != "postgresql":
+        raise ValueError("insert_rows(derived=...) needs PostgreSQL")
     if not objs or not _fast(connection):
         return model._base_manager.bulk_create(objs, batch_size=batch_size) if objs else objs
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    derived = derived or {}
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key and f.column not in derived]
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in fields)
+    columns = ", ".join([quote(f.column) for f in fields] + [quote(column) for column in derived])
     with connection.cursor() as cursor:
         for batch in _batches(objs, _size(connection, len(fields), batch_size)):
             rows = [[f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields] for obj in batch]
             cursor.execute(
-                f"INSERT INTO {quote(model._meta.db_table)} ({columns}) {_rows_sql(fields, rows, connection)} "
+                f"INSERT INTO {quote(model._meta.db_table)} ({columns}) {_rows_sql(fields, rows, connection, derived)} "
                 f"RETURNING {quote(model._meta.pk.column)}", _params(rows, connection))
             for obj, (pk,) in zip(batch, cursor.fetchall()):  # in the order given, as bulk_create relies on
                 obj.pk = pk
@@ -126,10 +132,14 @@ def insert_values(model, field_names, rows, *, batch_size=1000):
                            _params(batch, connection))
 
 
-def _rows_sql(fields, rows, connection):
-    """What an INSERT takes its rows from: UNNEST on PostgreSQL, a VALUES list on SQLite."""
+def _rows_sql(fields, rows, connection, derived=None):
+    """What an INSERT takes its rows from: UNNEST on PostgreSQL (and the derived columns'
+    expressions over its values `v.*`), a VALUES list on SQLite."""
     if connection.vendor == "postgresql":
-        return f"SELECT * FROM {_unnest(fields, connection)}"
+        if not derived:
+            return f"SELECT * FROM {_unnest(fields, connection)}"
+        names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+        return f"SELECT v.*, {', '.join(derived.values())} FROM {_unnest(fields, connection)} AS v({names})"
     return "VALUES " + ", ".join([f"({', '.join(['%s'] * len(fields))})"] * len(rows))
 
 

@@ -10,14 +10,15 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from actors.models import Actor
 from core.bulkwrite import insert_rows, insert_values, update_rows
 from core.imports import ImportConflict
 from editorial.bulk_history import CHANGED, CREATED, DELETED, record_rows
 from editorial.models import PublicationState
 from editorial.workflow import stamp_publication
-from search.index import INDEX_FIELDS
+from search.index import INDEX_FIELDS, insert_indexed
 
-from .models import Programme, ProgrammeActor
+from .models import Programme, ProgrammeActor, Theme, programme_texts
 
 # Relation name → the column of its through table naming the other side.
 LINKS = {"territories": "territory_id", "themes": "theme_id", "audiences": "audience_id"}
@@ -107,8 +108,9 @@ def write_pass(items, *, user, reason, publish):
             entry.updated_at = now  # bulk writes skip auto_now
             changed.append((entry, item))
             fields.update(differing)
-    # No reindex here: the text is indexed once the relations (themes, organisations) are written.
-    insert_rows(Programme, [entry for entry, _item in created])
+    # New entries are indexed as they are inserted (from the names their relations will have);
+    # changed ones are reindexed once their relations are written (services.save_programmes).
+    insert_indexed(Programme, [entry for entry, _item in created], new_texts(created))
     update_rows(Programme, [entry for entry, _item in changed], sorted(fields))  # only the fields some row changes
     write_links(created + changed, stored)
     history = {"user": user, "reason": reason}
@@ -117,6 +119,21 @@ def write_pass(items, *, user, reason, publish):
     record_rows(Programme, [entry.id for entry, _item in created], history_type=CREATED, **history)
     record_rows(Programme, [entry.id for entry, _item in changed], history_type=CHANGED, **history)
     return [entry for entry, _item in created], [entry for entry, _item in changed]
+
+
+def new_texts(created):
+    """The search texts of new entries, in order, from their values and the names of the
+    themes and published organisations they will be linked to (two queries)."""
+    actors = Actor.objects.published().filter(id__in={actor for _entry, item in created for actor, _role in item.roles})
+    names = {pk: (name, acronym) for pk, name, acronym in actors.values_list("id", "name", "acronym")}
+    themes = Theme.objects.filter(id__in={theme for _entry, item in created for theme in item.themes})
+    theme_names = {pk: (name, name_en) for pk, name, name_en in themes.values_list("id", "name", "name_en")}
+    entries = {n: (entry.title, entry.summary, entry.description) for n, (entry, _item) in enumerate(created)}
+    # One name per role link, as a reindex reads them.
+    organisations = [(n, *names[actor]) for n, (_entry, item) in enumerate(created) for actor, _role in sorted(item.roles) if actor in names]
+    linked = [(n, *theme_names[theme]) for n, (_entry, item) in enumerate(created) for theme in sorted(item.themes)]
+    texts = programme_texts(entries, organisations, linked)
+    return [texts[n] for n in range(len(created))]
 
 
 def write_links(written, stored):

@@ -41,6 +41,19 @@ def _batches(ids):
         yield ids[start:start + SEARCH_BATCH]
 
 
+def programme_texts(entries, organisations, themes):
+    """{key: (a, b, c, d)}, a programme's texts by weight: title > organisations (acronyms too)
+    and themes (English names too) > summary > description.
+
+    `entries`: {key: (title, summary, description)}; `organisations` and `themes`: (key, name,
+    other name) rows, only published organisations (a draft's name must not be findable)."""
+    middle = {key: [] for key in entries}
+    for rows in (organisations, themes):
+        for key, name, other in rows:
+            middle[key] += [name, other]
+    return {key: (title, " ".join(filter(None, middle[key])), summary, description) for key, (title, summary, description) in entries.items()}
+
+
 class ReferenceItem(models.Model):
     """An editable reference list entry (theme, audience) with an English label."""
 
@@ -152,15 +165,12 @@ class ProgrammeQuerySet(SearchTextQuerySet):
     def reindex(self):
         """Re-index these rows, in bulk: title > themes and organisations (acronyms too) > summary > description."""
         for ids in _batches(self.values_list("id", flat=True)):
-            texts = {pk: [title, [], summary, description] for pk, title, summary, description in
-                     Programme.objects.filter(id__in=ids).values_list("id", "title", "summary", "description")}
-            # Only published organisations: a draft's name must not be findable (nor suggested) on public pages.
+            entries = {pk: rest for pk, *rest in Programme.objects.filter(id__in=ids).values_list("id", "title", "summary", "description")}
             public_roles = ProgrammeActor.objects.filter(programme_id__in=ids, actor__publication_state=PublicationState.PUBLISHED)
-            for pk, name, acronym in public_roles.values_list("programme_id", "actor__name", "actor__acronym"):
-                texts[pk][1] += [name, acronym]
-            for pk, name, name_en in Programme.themes.through.objects.filter(programme_id__in=ids).values_list("programme_id", "theme__name", "theme__name_en"):
-                texts[pk][1] += [name, name_en]
-            write_index(Programme, {pk: (a, " ".join(filter(None, b)), c, d) for pk, (a, b, c, d) in texts.items()})
+            themes = Programme.themes.through.objects.filter(programme_id__in=ids)
+            write_index(Programme, programme_texts(
+                entries, public_roles.values_list("programme_id", "actor__name", "actor__acronym"),
+                themes.values_list("programme_id", "theme__name", "theme__name_en")))
 
 
 class FundedProjectQuerySet(SearchTextQuerySet):

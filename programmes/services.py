@@ -94,7 +94,7 @@ def save_programmes(*, items, user=None, reason=None, publish=False):
         created += [entry.id for entry in new]
         changed += [entry.id for entry in updated]
     if created or changed:
-        refresh_search(programme_ids=created + changed)
+        refresh_search(programme_ids=changed)  # new entries were indexed as they were inserted
         # Bulk writes send no signal: the public pages' cache learns of them here, once committed.
         transaction.on_commit(bump_directory_version)
     return created, changed

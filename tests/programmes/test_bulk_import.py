@@ -1,6 +1,7 @@
 """The chunked programme import: history, relations, search, all-or-nothing, constant queries."""
 import csv
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -113,6 +114,26 @@ def test_search_finds_imported_and_changed_rows(references):
     run(row("p", title="Imagerie médicale", actor_roles="runs:zebre", actors=""))
     assert not Programme.objects.search("cancerologie").exists()
     assert Programme.objects.search("imagerie").exists()
+
+
+def indexed(slug):
+    """The entry's search columns; words in any order, and on PostgreSQL its vector's lexemes with their weights."""
+    a, b, c, d, vector = Programme.objects.filter(slug=slug).values_list("search_a", "search_b", "search_c", "search_d", "search_vector").get()
+    lexemes = sorted((word, "".join(sorted(set(re.sub(r"[\d,]", "", places))))) for word, places in re.findall(r"'([^']+)':([\d,A-D]+)", vector or ""))
+    return a, sorted(b.split()), c, d, lexemes
+
+
+def test_new_entries_are_indexed_as_they_are_inserted_as_a_reindex_would(references):
+    ActorFactory(slug="zebre", name="Fondation Zèbre", acronym="FZB")
+    ActorFactory(slug="brouillon", name="Mécène Caché", publication_state="draft")
+    run(row("p", title="Cancérologie pédiatrique", summary="Soins des enfants", description="Essais cliniques en oncologie",
+            actor_roles="runs:zebre|funds:operateur|funds:brouillon", actors=""), publish=True)
+    imported = indexed("p")
+    assert "zebr" in imported[1] and "fzb" in imported[1] and not any("cach" in word for word in imported[1])
+    assert (connection.vendor != "postgresql") or {"cancerolog", "enfant", "oncolog"} <= {word for word, _weights in imported[4]}
+    Programme.objects.filter(slug="p").reindex()
+    assert indexed("p") == imported
+    assert list(Programme.objects.search("oncologie zebre").values_list("slug", flat=True)) == ["p"]
 
 
 def test_a_failure_in_a_later_chunk_writes_nothing(references, monkeypatch):

@@ -10,8 +10,10 @@
   version, the day (statuses change at midnight) and the language: `cached_fragment`.
 The cache is Django's: local memory by default, Redis when `REDIS_URL` is set.
 """
+import contextlib
 import contextvars
 import hashlib
+import threading
 import time
 
 from django.conf import settings
@@ -79,15 +81,45 @@ def fragment_key(name, *parts):
 
 
 def cached_fragment(name, render, *parts):
-    """`render()`'s HTML, rendered once per `fragment_key` (every time when FRAGMENT_CACHE_SECONDS is 0)."""
+    """`render()`'s HTML, rendered once per `fragment_key` (every time when FRAGMENT_CACHE_SECONDS is 0).
+
+    Requests of one process missing the same key at once wait for the first one's rendering
+    instead of each rendering it: after a write, sixteen listings arriving together would
+    each count the facets in SQL (half a second each at 100,000 programmes)."""
     if settings.FRAGMENT_CACHE_SECONDS <= 0:
         return render()
     key = fragment_key(name, *parts)
     html = fragments().get(key)
     if html is None:
-        html = render()
-        fragments().set(key, html, settings.FRAGMENT_CACHE_SECONDS)
+        with _rendering(key):
+            html = fragments().get(key)
+            if html is None:
+                html = render()
+                fragments().set(key, html, settings.FRAGMENT_CACHE_SECONDS)
     return html
+
+
+_locks_lock = threading.Lock()
+_key_locks = {}
+
+
+@contextlib.contextmanager
+def _rendering(key):
+    """Held by one thread of this process per key; the lock is dropped once nobody waits for it."""
+    with _locks_lock:
+        lock, waiting = _key_locks.get(key, (None, 0))
+        lock = lock or threading.Lock()
+        _key_locks[key] = (lock, waiting + 1)
+    try:
+        with lock:
+            yield
+    finally:
+        with _locks_lock:
+            lock, waiting = _key_locks[key]
+            if waiting == 1:
+                del _key_locks[key]
+            else:
+                _key_locks[key] = (lock, waiting - 1)
 
 
 def fragments():

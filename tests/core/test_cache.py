@@ -110,3 +110,29 @@ def test_a_write_in_a_request_is_seen_by_the_rest_of_it():
     finally:
         core_cache._request_version.reset(token)
     assert core_cache.directory_version() == bumped  # outside a request: the cache's
+
+
+def test_requests_missing_one_fragment_together_render_it_once(settings):
+    import threading
+    import time
+
+    settings.FRAGMENT_CACHE_SECONDS = 60
+    core_cache.fragments().clear()
+    renders, results, start = [], [], threading.Barrier(4)
+
+    def render():
+        renders.append(1)
+        time.sleep(0.2)  # a costly rendering: the other threads arrive meanwhile
+        return "<p>rendu</p>"
+
+    def request():
+        start.wait()
+        results.append(core_cache.cached_fragment("together", render))
+
+    threads = [threading.Thread(target=request) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == ["<p>rendu</p>"] * 4 and len(renders) == 1
+    assert core_cache._key_locks == {}  # no lock left behind

@@ -28,25 +28,19 @@ class Table:
     money: bool = False  # the last column is an amount in euros
 
 
-def published_links(programmes):
-    """The territory links of these programmes (a queryset of programmes)."""
-    return Programme.territories.through.objects.filter(programme_id__in=programmes.order_by().values("id"))
-
-
-def supra_national_count(programmes):
-    """How many of these programmes apply everywhere (national or European)."""
-    supra = published_links(programmes).filter(territory__kind__in=Territory.SUPRA_NATIONAL)
-    return programmes.order_by().filter(id__in=supra.values("programme_id")).count()
-
-
-def open_programmes_by_region():
-    """({insee_code: open programmes of the region itself}, national and European open ones),
-    counted as the listing's facets are (one SQL statement on its own FilterSet): a region's
-    link (status=open&scope=local) lists as many. The map that shows them is cached."""
-    filterset = filter_programmes(QueryDict("status=open"))
+def programmes_by_region(params=""):
+    """({insee_code: programmes of the region itself}, national and European ones) among the
+    listing's results for `params`, counted as its region facet is (one SQL statement on its
+    own FilterSet): a region's link (`…&region=XX&scope=local`) lists as many."""
+    filterset = filter_programmes(QueryDict(params))
     filterset.is_valid()
     counts = facet_counts(filterset)
     return counts["region_own"], counts["supra_national"]
+
+
+def open_programmes_by_region():
+    """The same for the open programmes (the regions map, cached)."""
+    return programmes_by_region("status=open")
 
 
 def _choices_table(slug, title, counts, choices):
@@ -72,10 +66,9 @@ def by_theme():
 
 
 def by_region():
-    published = Programme.objects.published()
-    counts = Territory.objects.regions().count_applying(published_links(published), object_field="programme_id", local_only=True)
+    counts, national = programmes_by_region()
     rows = [(r.insee_code, r.name, counts.get(r.insee_code, 0)) for r in Territory.objects.regions()]
-    rows.append(("FR", str(_("National ou européen (toutes les régions)")), supra_national_count(published)))
+    rows.append(("FR", str(_("National ou européen (toutes les régions)")), national))
     return Table("regions", _("Programmes propres à chaque région"), [_("Code INSEE"), _("Région"), _("Programmes")], rows)
 
 

@@ -97,8 +97,6 @@ class FacetIndex:
         self.territory = _grouped(_rows(Programme.territories.through.objects.values_list("programme_id", "territory_id")))
         # The facets' options too (their labels are read in the request's language).
         self.themes, self.audiences = list(Theme.objects.all()), list(Audience.objects.all())
-        self.theme_slugs = {theme.id: theme.slug for theme in self.themes}
-        self.audience_slugs = {audience.id: audience.slug for audience in self.audiences}
         self.region_names = list(Territory.objects.regions().values_list("insee_code", "name"))
         self.scopes = ScopeMap()
         self._applies = {}

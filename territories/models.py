@@ -6,7 +6,7 @@ those one indexed lookup, and `TerritoryScope` is the only place that says so.
 """
 
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.collation import french
@@ -25,28 +25,6 @@ class TerritoryQuerySet(models.QuerySet):
     def get_by_code(self, text):
         kind, code = parse_code(text)
         return self.get(kind=kind, insee_code=code)
-
-    def count_applying(self, links, *, object_field, territory_field="territory_id", local_only=False):
-        """{insee_code: how many distinct objects apply in each of these regions}, in GROUP BY
-        queries whatever the number of rows (no per-region subquery, no Python loop over rows).
-
-        `links` are rows with a `territory_field` and an `object_field` (a programme's territories).
-        An object applies in region R when one of its territories is inside R or contains R; a
-        region's containers are France and Europe (the reference geography), so: the national or
-        European objects count in every region (unless `local_only`), the others in the regions
-        their territories are inside."""
-        territory = territory_field.removesuffix("_id")
-        counts = dict.fromkeys(self.values_list("insee_code", flat=True), 0)
-        everywhere = 0
-        if not local_only:
-            # The few supra-national ids as a list: the planner then estimates the links it selects.
-            supra_ids = list(Territory.objects.filter(kind__in=Territory.SUPRA_NATIONAL).values_list("id", flat=True))
-            supra = links.filter(**{f"{territory_field}__in": supra_ids}).values(object_field)
-            everywhere = supra.order_by().distinct().count()
-            links = links.exclude(**{f"{object_field}__in": supra})
-        grouped = links.filter(**{f"{territory}__ancestors__in": self}).order_by().values(code=F(f"{territory}__ancestors__insee_code"))
-        counts.update(grouped.annotate(n=Count(object_field, distinct=True)).values_list("code", "n"))
-        return {code: n + everywhere for code, n in counts.items()}
 
 
 class Territory(models.Model):

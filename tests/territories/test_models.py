@@ -1,11 +1,10 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from programmes.models import Programme
 from territories.codes import format_code, parse_code
 from territories.models import Territory, TerritoryClosure, TerritoryScope
 from territories.services import set_parents
-from tests.factories import ProgrammeFactory, TerritoryFactory
+from tests.factories import TerritoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,18 +54,6 @@ def test_scope_inside_and_containing_as_sets_and_subqueries(tree):
     assert set(Territory.objects.filter(scope.applies_q("id")).values_list("id", flat=True)) == scope.inside_ids | scope.containing_ids
     local = TerritoryScope(tree["d35"], local_only=True)
     assert local.containing_ids == {tree["d35"].id, tree["bretagne"].id}
-
-
-def test_count_applying_counts_each_object_once_per_region(tree):
-    ProgrammeFactory(territories=[tree["rennes"], tree["fr"]])  # Bretagne, and national
-    ProgrammeFactory(territories=[tree["eu"]])                  # European: every region
-    ProgrammeFactory(territories=[tree["d69"], tree["lyon"]])   # twice inside ARA, counted once
-    ProgrammeFactory(territories=[tree["bretagne"]])
-    links = Programme.territories.through.objects.all()
-    regions = Territory.objects.regions()
-    assert regions.count_applying(links, object_field="programme_id") == {"53": 3, "84": 3, "04": 2}
-    assert regions.count_applying(links, object_field="programme_id", local_only=True) == {"53": 2, "84": 1, "04": 0}
-    assert regions.count_applying(links.none(), object_field="programme_id") == {"53": 0, "84": 0, "04": 0}
 
 
 def test_codes_round_trip(tree):

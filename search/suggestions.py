@@ -1,9 +1,13 @@
-"""'Vouliez-vous dire …': one-letter mistakes corrected from the vocabulary of indexed words."""
+"""'Vouliez-vous dire …': one-letter mistakes corrected from the vocabulary of indexed words.
+
+A word is offered only once `vocabulary.first_public` has found it in a published entry: the
+vocabulary may still hold words of entries since withdrawn (see `search.vocabulary`)."""
 from django.db.models.functions import Length
 
 from core.text import fold
 
 from .models import Term
+from .vocabulary import first_public
 
 MIN_LENGTH = 4
 
@@ -24,13 +28,13 @@ def distance(a, b, limit=2):
 
 
 def closest(word):
-    """The nearest known word (one edit, two for long words), or None."""
+    """The nearest word of a published entry (one edit, two for long words), or None."""
     limit = 1 if len(word) < 8 else 2
     candidates = Term.objects.annotate(n=Length("word")).filter(
         n__gte=len(word) - limit, n__lte=len(word) + limit, word__startswith=word[0],
     ).values_list("word", flat=True)
     scored = sorted((distance(word, c, limit), c) for c in candidates)
-    return scored[0][1] if scored and scored[0][0] <= limit else None
+    return first_public(c for d, c in scored if d <= limit)
 
 
 def suggest(raw):

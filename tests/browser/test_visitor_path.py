@@ -1,0 +1,49 @@
+"""From finding to applying (issue 24) in Chromium, on a phone and a laptop: a programme page's
+main action sits under its title, English pages mark the French entries `lang="fr"`, and axe-core
+finds no violation at any impact."""
+import pytest
+
+from tests.browser.test_site_ui import DESKTOP, PHONE, axe_violations, overflow
+
+pytestmark = pytest.mark.browser
+VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390x844", "1366x900"])
+# The demo's own entries: an official site, an operator's e-mail, only an operator.
+ACTIONS = {
+    "assises-regionales-sante-2023-auvergne-rhone-alpes": ("https://www.assisesregionales-sante.fr", "Voir le site officiel"),
+    "feuille-de-route-sante-rennes-metropole": ("mailto:c.queron@rennesmetropole.fr", "Contacter l'opérateur par courriel"),
+    "plateformes-technologiques-sante-rouen": ("/acteurs/metropole-rouen-normandie/", "Contacter l'opérateur : Métropole Rouen Normandie"),
+}
+
+
+@pytest.fixture
+def open_page(browser):
+    """A page of its own context at a given size (the CSP bypassed for axe's injected script only)."""
+    contexts = []
+
+    def open_page(viewport):
+        contexts.append(browser.new_context(viewport=viewport, locale="fr-FR", bypass_csp=True))
+        page = contexts[-1].new_page()
+        page.set_default_timeout(15000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@VIEWPORTS
+def test_the_main_action_is_under_the_title_on_the_first_screen(open_page, demo_live, viewport):
+    page = open_page(viewport)
+    problems = []
+    for slug, (href, text) in ACTIONS.items():
+        page.goto(f"{demo_live.url}/programmes/{slug}/")
+        action = page.locator("p.main-action a")
+        assert action.count() == 1, slug
+        assert (action.get_attribute("href"), action.inner_text()) == (href, text)
+        title, box = page.locator("h1").bounding_box(), action.bounding_box()
+        assert title["y"] < box["y"] and box["y"] + box["height"] <= viewport["height"], f"{slug}: {box}"
+        assert box["height"] >= 24 and box["width"] >= 24  # WCAG 2.5.8 target size
+        if overflow(page) > 0:
+            problems.append(f"{slug}: {overflow(page)} px too wide")
+        problems += [f"{slug}: {violation}" for violation in axe_violations(page)]
+    assert problems == []

@@ -83,6 +83,10 @@ class ImportConflict(Exception):
 
 
 NUL = "\x00"
+# A cell longer than this is refused with its line and column. Python's csv module stops at the
+# same length with an error naming neither, so its own limit is lifted (the file is in memory anyway).
+MAX_CELL_CHARS = 131_072
+csv.field_size_limit(2**31 - 1)
 
 
 def read_table(data, columns, optional=()):
@@ -121,6 +125,23 @@ def check_header(header, columns, optional=()):
         parts.append(_("colonnes en double : %(cols)s") % {"cols": ", ".join(c[:60] for c in repeated)})
     if parts:
         raise ImportProblem(Problem(1, "", "; ".join(parts)))
+
+
+def buffered(reader):
+    """(rows read, an iterator giving them again): a CSV error ends the rows and is raised again
+    at their end, where `TableReader.read` reports it with its line."""
+    rows, error = [], None
+    try:
+        rows.extend(reader)
+    except csv.Error as exc:
+        error = exc
+
+    def replay():
+        yield from rows
+        if error is not None:
+            raise error
+
+    return rows, replay()
 
 
 def parse_date(value):
@@ -193,7 +214,7 @@ class TableReader:
                 if len(cells) != len(header):
                     self.problem(line, "", _("%(found)s colonnes au lieu de %(expected)s.") % {"found": len(cells), "expected": len(header)})
                     continue
-                if self.has_nul(line, header, cells):
+                if self.has_nul(line, header, cells) or self.has_long_cell(line, header, cells):
                     continue
                 row = dict.fromkeys(self.optional_columns, "")
                 row.update(zip(header, (unprotect(c) for c in cells)))
@@ -207,6 +228,15 @@ class TableReader:
         for column, cell in zip(header, cells):
             if NUL in cell:
                 self.problem(line, column, _("caractère nul (NUL) interdit dans une cellule : supprimez-le."))
+                found = True
+        return found
+
+    def has_long_cell(self, line, header, cells):
+        found = False
+        for column, cell in zip(header, cells):
+            if len(cell) > MAX_CELL_CHARS:
+                self.problem(line, column, _("cellule trop longue (%(length)s caractères, %(max)s au plus).") % {
+                    "length": len(cell), "max": MAX_CELL_CHARS})
                 found = True
         return found
 

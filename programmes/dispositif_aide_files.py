@@ -13,12 +13,14 @@ import uuid
 from django.utils.translation import gettext as _
 
 from core.csvfile import decode, unprotect
-from core.imports import ImportProblem, Problem
+from core.imports import MAX_CELL_CHARS, ImportProblem, Problem
 
 from .dispositif_aide import FIELDS, LIST_SEPARATOR, PARIS
 
 REQUIRED = ("id", "titre", "description", "eligibilite", "types_aides", "porteurs", "cibles", "eligibilite_geographique")
 ROLE_KEYS = re.compile(r"([{,]\s*)(nom|siren|roles)\s*:")
+MAX_JSON_DEPTH = 100  # a record needs 4 levels; Python's parser gives up (RecursionError) near 1,000
+JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
 def parse_file(data):
@@ -39,6 +41,10 @@ def _json_records(text):
         document = json.loads(text)
     except ValueError as exc:
         raise ImportProblem(Problem(0, "", _("JSON illisible : %(error)s") % {"error": exc})) from None
+    except RecursionError:
+        line, column = _too_deep(text)
+        raise ImportProblem(Problem(0, "", _("JSON trop imbriqué : plus de %(max)s niveaux à la ligne %(line)s, colonne %(column)s.") % {
+            "max": MAX_JSON_DEPTH, "line": line, "column": column})) from None
     if isinstance(document, dict) and isinstance(document.get("data"), list):
         document = document["data"]
     if not isinstance(document, list) or not all(isinstance(item, dict) for item in document):
@@ -47,6 +53,17 @@ def _json_records(text):
         raise ImportProblem(Problem(0, "", _("le fichier est vide.")))
     return [(index, {name: _text(item.get(name)) for name in FIELDS} | {"porteurs": item.get("porteurs")})
             for index, item in enumerate(document, start=1)]
+
+
+def _too_deep(text):
+    """(line, column) from 1 of the bracket opening level MAX_JSON_DEPTH + 1 (strings skipped)."""
+    depth = 0
+    for token in JSON_TOKENS.finditer(text):
+        depth += {"[": 1, "{": 1, "]": -1, "}": -1}.get(token.group(), 0)
+        if depth > MAX_JSON_DEPTH:
+            start = token.start()
+            return text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
+    return 1, 1
 
 
 def _text(value):
@@ -70,6 +87,10 @@ def _csv_records(text, delimiter):
                 continue
             if len(cells) != len(header):
                 raise ImportProblem(Problem(line, "", _("%(found)s colonnes au lieu de %(expected)s.") % {"found": len(cells), "expected": len(header)}))
+            for name, cell in zip(header, cells):
+                if len(cell) > MAX_CELL_CHARS:
+                    raise ImportProblem(Problem(line, name, _("cellule trop longue (%(length)s caractères, %(max)s au plus).") % {
+                        "length": len(cell), "max": MAX_CELL_CHARS}))
             row = dict(zip(header, (unprotect(cell) for cell in cells)))
             records.append((line, {name: row.get(name, "") for name in FIELDS}))
     except csv.Error as exc:
@@ -112,7 +133,7 @@ def parse_porteurs(value):
             return []
         try:
             items = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             try:
                 items = ast.literal_eval(ROLE_KEYS.sub(r'\1"\2":', text))
             except (ValueError, SyntaxError, MemoryError, RecursionError):

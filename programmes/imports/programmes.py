@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from actors.models import Actor
 from core.csvfile import split_list, unprotect
-from core.imports import Problem, RowPlan, TableReader, parse_amount, parse_date
+from core.imports import Problem, RowPlan, TableReader, buffered, parse_amount, parse_date
 from core.text import fold
 from editorial import policy, revisions
 from search.index import INDEX_FIELDS
@@ -88,9 +88,9 @@ class ProgrammeReader(TableReader):
         return plan
 
     def read(self, header, reader):
-        rows = list(reader)
+        rows, replay = buffered(reader)
         self.existing.prefetch(header, rows)
-        super().read(header, iter(rows))
+        super().read(header, replay)
         parents.check_file(self)
 
     def scalar_values(self, line, row):

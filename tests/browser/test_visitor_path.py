@@ -47,3 +47,32 @@ def test_the_main_action_is_under_the_title_on_the_first_screen(open_page, demo_
             problems.append(f"{slug}: {overflow(page)} px too wide")
         problems += [f"{slug}: {violation}" for violation in axe_violations(page)]
     assert problems == []
+
+
+ENGLISH_PAGES = [
+    "/en/programmes/technopole-sante-dijon/",
+    "/en/acteurs/metropole-rouen-normandie/",
+    "/en/projets/",
+    "/en/",
+]
+
+
+@VIEWPORTS
+def test_english_pages_mark_french_entries(open_page, demo_live, viewport):
+    page = open_page(viewport)
+    problems = []
+    for path in ENGLISH_PAGES:
+        page.goto(demo_live.url + path)
+        assert page.locator("html").get_attribute("lang") == "en"
+        assert page.locator(".entries-language").count() == 1, path  # said once
+        assert page.locator("[lang=fr]").count() > 0, path
+        if overflow(page) > 0:
+            problems.append(f"{path}: {overflow(page)} px too wide")
+        problems += [f"{path}: {violation}" for violation in axe_violations(page)]
+    # A programme's title, summary and description; an organisation's name.
+    page.goto(demo_live.url + "/en/programmes/technopole-sante-dijon/")
+    assert page.locator("h1").get_attribute("lang") == "fr"
+    assert page.locator(".description").get_attribute("lang") == "fr"
+    page.goto(demo_live.url + "/programmes/technopole-sante-dijon/")  # French pages: nothing to say
+    assert page.locator(".entries-language").count() == 0 and page.locator("main [lang=fr]").count() == 0
+    assert problems == []

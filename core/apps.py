@@ -11,8 +11,8 @@ class CoreConfig(AppConfig):
         from django.db.backends.signals import connection_created
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from .cache import bump_directory_version
         from .collation import register_sqlite_collation
+        from .directory_version import bump_directory_version
 
         connection_created.connect(register_sqlite_collation, dispatch_uid="core_french_collation")
 

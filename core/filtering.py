@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_filters import fields
 
-from .cache import directory_version
+from .directory_version import directory_version
 
 MAX_QUERY_LENGTH = 200
 

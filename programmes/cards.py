@@ -11,7 +11,7 @@ A page whose cards are all cached fetches no row at all: only its ids, in order.
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from core.cache import fragment_key, fragments
+from core.fragments import fragment_key, fragments
 
 from .reasons import annotate_reasons
 

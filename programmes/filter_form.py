@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from django.template.loader import render_to_string
 
-from core.cache import cached_fragment
+from core.fragments import cached_fragment
 
 from .facet_counts import facet_counts
 from .facets import facet_options
@@ -17,7 +17,7 @@ from .facets import facet_options
 TEMPLATE = "programmes/filters.html"
 
 
-def filter_form(filterset, *, valid, index=None):
+def filter_form(filterset, *, valid):
     """The form's HTML, its facets counted in SQL when it is rendered (once per selection and
     directory version); after a bad parameter, rendered without facets and not cached."""
     if not valid:
@@ -25,7 +25,7 @@ def filter_form(filterset, *, valid, index=None):
 
     def render():
         counts = facet_counts(filterset)
-        return render_to_string(TEMPLATE, {"filter": filterset, "facets": facet_options(filterset, counts, index), "facet_counts": counts})
+        return render_to_string(TEMPLATE, {"filter": filterset, "facets": facet_options(filterset, counts), "facet_counts": counts})
 
     return cached_fragment("listing-filters", render, selection_params(filterset))
 

@@ -3,7 +3,7 @@ from functools import lru_cache
 
 import django_filters
 from django import forms
-from django.db.models import F
+from django.db.models import F, Q
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +13,7 @@ from core.filtering import KeptModelMultipleChoiceFilter, SearchFilterSet
 from territories.filters import region_filter, territory_filter
 from territories.models import Territory
 
-from .models import Audience, FundedProject, Programme, Theme
+from .models import Audience, FundedProject, Programme, Theme, applies_in_q
 from .status import Status, today
 
 
@@ -70,21 +70,22 @@ class ProgrammeFilter(SearchFilterSet):
         fields = []
 
     # -- filter methods ------------------------------------------------------
+    # The facets' filters are conditions on the row's own columns (`condition`): the listing
+    # filters with them and the facet counts flag rows with them, one meaning for both.
+    FACETS = ("region", "kind", "theme", "audience", "status")
+
+    def condition(self, name, value):
+        """The Q of filter `name` (region, department, kind, theme, audience, status) for `value`."""
+        if name in ("region", "department"):
+            return applies_in_q(value, local_only=self.form.cleaned_data.get("scope") == "local")
+        if name in ("theme", "themes", "audience", "audiences"):  # a filter method gets the field's name
+            return Q(**{f"{name.rstrip('s')}_ids__overlaps": [item.id for item in value]})
+        return Q(**{"computed_status__in" if name == "status" else f"{name}__in": value})
+
     def filter_territory(self, queryset, name, value):
-        local_only = self.form.cleaned_data.get("scope") == "local"
-        return queryset.applies_in(value, local_only=local_only) if value else queryset
+        return queryset.filter(self.condition(name, value)) if value else queryset
 
-    def filter_in(self, queryset, name, values):
-        lookup = "computed_status__in" if name == "status" else f"{name}__in"
-        return queryset.filter(**{lookup: values}) if values else queryset
-
-    def filter_related(self, queryset, name, values):
-        # A subquery rather than a join: no duplicate rows, no DISTINCT needed.
-        if not values:
-            return queryset
-        through = getattr(Programme, name).through.objects
-        column = f"{name[:-1]}_id"
-        return queryset.filter(id__in=through.filter(**{f"{column}__in": values}).values("programme_id"))
+    filter_in = filter_related = filter_territory
 
     def filter_actor(self, queryset, name, actor):
         return queryset.filter(id__in=actor.roles.values("programme_id")) if actor else queryset
@@ -101,16 +102,22 @@ class ProgrammeFilter(SearchFilterSet):
             sort = None
         return sort or (Sort.RELEVANCE if data.get("q") else Sort.DEADLINE)
 
-    def filter_queryset(self, queryset):
-        return self.ordered(super().filter_queryset(queryset))
+    # Past this many matches a search is given in the default order (deadlines), for every
+    # reader: ranking reads every match's search vector (seconds for a word in most rows).
+    RANKED_RESULTS = 5000
+    unranked = False
 
-    def ordered(self, queryset, *, search=False, ranked=True):
-        """`queryset` in the order chosen. `search`: match `q` first (the relevance of rows
-        selected by id comes from the full-text match). `ranked=False`: too many results to
-        rank (each rank reads a row's search vector), the default order instead."""
+    def filter_queryset(self, queryset):
+        filtered = super().filter_queryset(queryset)
+        if self.sort_key == Sort.RELEVANCE:
+            self.unranked = filtered.order_by()[:self.RANKED_RESULTS + 1].count() > self.RANKED_RESULTS
+        return self.ordered(filtered, ranked=not self.unranked)
+
+    def ordered(self, queryset, *, ranked=True):
+        """`queryset` (already searched) in the order chosen; `ranked=False`: the default order
+        instead of relevance (see RANKED_RESULTS)."""
         sort = self.sort_key
         if sort == Sort.RELEVANCE and ranked:
-            queryset = queryset.search(self.query) if search else queryset
             # Ties (same rank) by deadline, as the default order.
             return queryset.with_relevance(self.query).order_by_deadline(first=["-relevance"])
         if sort == Sort.RECENT:

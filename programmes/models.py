@@ -17,12 +17,16 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from actors.models import Actor
+from core.arrays import IdArrayField
 from editorial.models import PublicationState, Publishable, PublishableQuerySet
 from search.index import INDEX_FIELDS, DocumentField, FtsEntry, FullTextQuerySet, write_index
 from territories.models import Territory, TerritoryScope
 
+from . import listing_keys
 from .status import Recurrence, Status, compute_status, status_expression, today
 
+# The arrays copied from a programme's links: derived, never in its history.
+LISTING_KEYS = ["territory_keys", "theme_ids", "audience_ids"]
 NON_NEGATIVE = [MinValueValidator(Decimal("0"), message=_("Un montant ne peut pas être négatif."))]
 SEARCH_BATCH = 500
 
@@ -127,9 +131,7 @@ class ProgrammeQuerySet(SearchTextQuerySet):
 
     def applies_in(self, territory, *, local_only=False):
         """Programmes that apply in `territory` (see `TerritoryScope`)."""
-        through = Programme.territories.through.objects
-        condition = TerritoryScope(territory, local_only=local_only).applies_q("territory_id")
-        return self.filter(id__in=through.filter(condition).values("programme_id"))
+        return self.filter(applies_in_q(territory, local_only=local_only))
 
     def located_in(self, territory):
         """The territory's own programmes, without the national and European ones (admin filter)."""
@@ -163,14 +165,26 @@ class ProgrammeQuerySet(SearchTextQuerySet):
         )
 
     def reindex(self):
-        """Re-index these rows, in bulk: title > themes and organisations (acronyms too) > summary > description."""
+        """Re-index these rows, in bulk: title > themes and organisations (acronyms too) > summary > description;
+        their listing keys (`refresh_listing_keys`) with them."""
         for ids in _batches(self.values_list("id", flat=True)):
+            Programme.objects.filter(id__in=ids).refresh_listing_keys()
             entries = {pk: rest for pk, *rest in Programme.objects.filter(id__in=ids).values_list("id", "title", "summary", "description")}
             public_roles = ProgrammeActor.objects.filter(programme_id__in=ids, actor__publication_state=PublicationState.PUBLISHED)
             themes = Programme.themes.through.objects.filter(programme_id__in=ids)
             write_index(Programme, programme_texts(
                 entries, public_roles.values_list("programme_id", "actor__name", "actor__acronym"),
                 themes.values_list("programme_id", "theme__name", "theme__name_en")))
+
+
+    def refresh_listing_keys(self):
+        """Copy each row's links into its arrays (`listing_keys`): the listing filters on them."""
+        listing_keys.refresh(self.values("id"))
+
+
+def applies_in_q(territory, *, local_only=False):
+    """The condition "applies in `territory`" on a programme's territory keys (see `listing_keys`)."""
+    return Q(territory_keys__overlaps=listing_keys.territory_keys_applying_in(TerritoryScope(territory, local_only=local_only)))
 
 
 class FundedProjectQuerySet(SearchTextQuerySet):
@@ -244,6 +258,10 @@ class Programme(Publishable):
     contact_name = models.CharField(_("contact"), max_length=200, blank=True)
     contact_email = models.EmailField(_("courriel de contact"), blank=True)
     last_verified_on = models.DateField(_("vérifié le"), null=True, blank=True)
+    # Derived from the links (see `listing_keys`), so that the listing's filters are index conditions.
+    territory_keys = IdArrayField(null=True)
+    theme_ids = IdArrayField(null=True)
+    audience_ids = IdArrayField(null=True)
     # The search index (see `search.index`): analysed terms by weight, and PostgreSQL's vector.
     search_a = models.TextField(editable=False, blank=True)
     search_b = models.TextField(editable=False, blank=True)
@@ -252,7 +270,7 @@ class Programme(Publishable):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ProgrammeQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[themes, audiences, territories], excluded_fields=INDEX_FIELDS)
+    history = HistoricalRecords(m2m_fields=[themes, audiences, territories], excluded_fields=[*INDEX_FIELDS, *LISTING_KEYS])
 
     class Meta:
         verbose_name = _("programme")

@@ -20,7 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from core.cache import directory_version
+from core.directory_version import directory_version
 from core.views import bad_filters_response
 
 from .. import feeds

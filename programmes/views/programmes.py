@@ -5,17 +5,16 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
-from core.cache import cached_fragment
-from core.sql import IdIn
+from core.fragments import cached_fragment
 from core.views import FilteredExportView, FilteredListView
 from search.views import SearchResultsMixin
 from territories.models import Territory
 
 from ..cards import listing_cards
 from ..exports import programme_rows
-from ..facets import Selection, facet_choices
+from ..facets import facet_choices
 from ..filter_form import filter_form
-from ..filters import ProgrammeFilter, Sort, filter_programmes, public_programmes
+from ..filters import ProgrammeFilter, filter_programmes, public_programmes
 from ..models import FundedProject, Programme
 from ..status import Status, open_q, today
 
@@ -53,58 +52,23 @@ class ProgrammeQuery:
         return public_programmes()
 
 
-# Past this many results a search is shown in the default order (deadlines): ranking reads
-# every match's search vector (seconds for a word found in 100,000 programmes).
-RANKED_RESULTS = 5000
-
-
 class ProgrammeListView(SearchResultsMixin, ProgrammeQuery, FilteredListView):
     template_name = "programmes/list.html"
-
-    selection = None
-    unranked = False
-
-    def results(self):
-        """The ids the facet index selected, in the FilterSet's order: a search's ranking is
-        kept per filters, any other order is the whole directory's (both until the next write)."""
-        self.selection = selection = Selection(self.filterset)
-        sort = self.filterset.sort_key
-        self.unranked = sort == Sort.RELEVANCE and selection.result_count() > RANKED_RESULTS
-        if sort == Sort.RELEVANCE and not self.unranked:
-            # From the bare table: the ids are published ones already, and a `publication_state`
-            # condition makes SQLite scan its index instead of looking the ids up.
-            return selection.ordered_ids(
-                lambda ids: self.filterset.ordered(Programme.objects.filter(IdIn("id", ids)), search=True)
-            )
-        # Any other order is the whole directory's, sorted once, read through the selection.
-        everything = selection.index.order(
-            ("published", sort if sort != Sort.RELEVANCE else Sort.DEADLINE),
-            lambda: list(self.filterset.ordered(Programme.objects.published(), ranked=False).values_list("id", flat=True)),
-        )
-        return selection.in_order(everything)
 
     def get_context_data(self, **kwargs):
         # After a bad parameter the FilterSet holds the valid ones: facets and chips show them.
         valid = self.filterset.is_valid()
         context = super().get_context_data(**kwargs)
-        index = self.selection and self.selection.index
         if valid:
-            context["unranked"] = self.unranked
-            context["chips"] = active_chips(self.filterset.data, facet_choices(index), self.filterset)
+            context["unranked"] = self.filterset.unranked
+            context["chips"] = active_chips(self.filterset.data, facet_choices(), self.filterset)
             if not context["object_list"]:
                 context["chips"] = counted_chips(context["chips"])
-        context["filter_form"] = filter_form(self.filterset, valid=valid, index=index)
+        context["filter_form"] = filter_form(self.filterset, valid=valid)
         territory = self.filterset.selected_territory if valid else None
         context["cards"] = listing_cards(context["object_list"], matcher=context["matcher"], territory=territory)
         context["page_title"] = listing_title(context)
         return context
-
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        if self.selection is not None:
-            paginator.count = self.selection.result_count()  # known from the index: no COUNT query
-        return paginator
 
 
 def active_chips(params, choices, filterset):

@@ -205,7 +205,7 @@ def test_an_entry_deleted_since_the_check_stops_the_import(references):
 
 
 def test_an_import_makes_cached_public_pages_stale_once_committed(references, django_capture_on_commit_callbacks):
-    from core.cache import directory_version
+    from core.directory_version import directory_version
 
     before = directory_version()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:

@@ -11,7 +11,7 @@ from programmes.facet_counts import FACETS, facet_counts
 from programmes.filters import filter_programmes
 from territories.models import Territory
 from tests.factories import ProgrammeFactory
-from tests.programmes.test_facet_index import random_params
+from tests.programmes.test_listing import random_params
 
 QUERIES = ["", "region=28", "region=84&kind=funding_call", "q=sante&region=28&theme=e-sante", "region=28&scope=local&status=undated"]
 
@@ -89,7 +89,7 @@ def test_one_statement_whatever_the_rows(db):
 def test_a_programme_counts_once_per_region_and_once_as_national(geography):
     """Two territories in one region (a department and its métropole), or France and Europe
     together: still one programme."""
-    rennes = Territory.objects.get(kind=Territory.Kind.EPCI, name__icontains="Rennes")
+    rennes = Territory.objects.get(kind=Territory.Kind.EPCI, insee_code="243500139")
     ille_et_vilaine = Territory.objects.get(kind=Territory.Kind.DEPARTMENT, insee_code="35")
     ProgrammeFactory(territories=[rennes, ille_et_vilaine])
     europe = Territory.objects.filter(kind__in=Territory.SUPRA_NATIONAL)

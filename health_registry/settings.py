@@ -192,6 +192,9 @@ PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
 # Admin CSV imports run as jobs: "thread" (started by the confirming request, the default),
 # "queue" (only `manage.py run_imports` runs them) or "inline" (in the request; tests).
 IMPORT_JOBS = os.environ.get("IMPORT_JOBS", "thread")
+# `migrate` loads the 35,000 communes of the reference geography with the levels above them;
+# off in the test settings (every test database migrates; the geography tests load them).
+GEOGRAPHY_COMMUNES = env_bool("GEOGRAPHY_COMMUNES", True)
 # Writes to these apps' models bump the directory version that keys every cached page.
 DIRECTORY_APPS = {"territories", "actors", "programmes", "search"}
 

@@ -6,12 +6,18 @@ those one indexed lookup, and `TerritoryScope` is the only place that says so.
 """
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, OuterRef, Q, Subquery, When
 from django.utils.translation import gettext_lazy as _
 
 from core.collation import french
+from core.text import fold
 
 from .codes import format_code, parse_code
+
+
+def place_key(text):
+    """A place name as searched: folded (`core.text.fold`), hyphens and apostrophes as spaces."""
+    return " ".join(fold(text or "").replace("-", " ").replace("'", " ").split())
 
 
 class TerritoryQuerySet(models.QuerySet):
@@ -26,6 +32,35 @@ class TerritoryQuerySet(models.QuerySet):
         kind, code = parse_code(text)
         return self.get(kind=kind, insee_code=code)
 
+    def communes(self):
+        return self.filter(kind=Territory.Kind.COMMUNE)
+
+    def with_department(self):
+        """Each row with `department_code` and `department_name`: its department or overseas collectivity."""
+        links = Territory.parents.through.objects.filter(
+            from_territory=OuterRef("pk"), to_territory__kind__in=(Territory.Kind.DEPARTMENT, Territory.Kind.COLLECTIVITY),
+        ).order_by("to_territory__insee_code")
+        return self.annotate(
+            department_code=Subquery(links.values("to_territory__insee_code")[:1]),
+            department_name=Subquery(links.values("to_territory__name")[:1]),
+        )
+
+    def find_communes(self, text):
+        """Communes named `text` (its start, case and accents aside: "st" does not match "Saint"),
+        or with that postal code or INSEE code (or their first digits), with their department.
+
+        The exact name first, then the most populated: "Saint-Aubin" lists its 13 homonyms."""
+        key = place_key(text)
+        if not key:
+            return self.none()
+        if key.replace(" ", "").isdigit():
+            digits = key.replace(" ", "")
+            found = Q(postal_codes__startswith=digits) | Q(postal_codes__contains=f" {digits}") | Q(insee_code__startswith=digits)
+        else:
+            found = Q(search_name__startswith=key) | Q(search_name__contains=f" {key}")
+        exact = Case(When(search_name=key, then=0), default=1, output_field=models.IntegerField())
+        return self.communes().filter(found).with_department().order_by(exact, F("population").desc(nulls_last=True), "name", "id")
+
 
 class Territory(models.Model):
     class Kind(models.TextChoices):
@@ -34,15 +69,25 @@ class Territory(models.Model):
         REGION = "region", _("Région")
         DEPARTMENT = "department", _("Département")
         EPCI = "epci", _("Métropole / intercommunalité")
+        COLLECTIVITY = "collectivity", _("Collectivité d'outre-mer")
+        EPT = "ept", _("Établissement public territorial")
+        COMMUNE = "commune", _("Commune")
 
     # Kinds above any region: their programmes apply everywhere in France.
     SUPRA_NATIONAL = (Kind.COUNTRY, Kind.CONTINENT)
+    # Kinds a commune belongs to at most one of (as direct parent).
+    ONE_PER_COMMUNE = (Kind.EPCI, Kind.EPT)
 
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     # INSEE code: region "53", department "35", EPCI SIREN; "FR" / "EU" above.
     insee_code = models.CharField(_("code INSEE"), max_length=12)
     name = models.CharField(_("nom"), max_length=200)
     slug = models.SlugField(_("identifiant d'URL"), max_length=200, unique=True)
+    # Reference data (data/geography.csv.gz): "35000 35200 35700", searched with `contains`.
+    postal_codes = models.CharField(_("codes postaux"), max_length=255, blank=True, default="")
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    # `place_key(name)`: accent- and case-blind searches alike on SQLite and PostgreSQL.
+    search_name = models.CharField(max_length=200, blank=True, default="", editable=False)
     # The tables keep the names they had when territories lived in `actors`.
     parents = models.ManyToManyField(
         "self", symmetrical=False, related_name="children", blank=True, verbose_name=_("parents directs"),
@@ -68,7 +113,15 @@ class Territory(models.Model):
         constraints = [models.UniqueConstraint(fields=["kind", "insee_code"], name="territory_kind_code_unique")]
 
     def __str__(self):
-        return f"{self.name} ({self.insee_code})" if self.kind == self.Kind.DEPARTMENT else self.name
+        if self.kind in (self.Kind.DEPARTMENT, self.Kind.COMMUNE, self.Kind.COLLECTIVITY):
+            return f"{self.name} ({self.insee_code})"
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_name = place_key(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_name"}
+        super().save(*args, **kwargs)
 
     @property
     def code(self):

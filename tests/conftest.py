@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from territories.models import Territory
+from territories.models import Territory, TerritoryClosure
 from territories.services import load_geography
 from tests.factories import TerritoryFactory
 
@@ -43,8 +43,10 @@ def tree(db):
                ARA (84) > Rhône (69) > Métropole de Lyon,
                La Réunion (04) > 974}
     """
-    # Replaces the reference geography that `migrate` loaded, inside the test's transaction.
-    Territory.objects.all().delete()
+    # Replaces the reference geography that `migrate` loaded, inside the test's transaction: raw
+    # deletes (nothing names a territory yet), as the ORM's would send a signal per row.
+    for model in (TerritoryClosure, Territory.parents.through, Territory):
+        model.objects.all()._raw_delete(model.objects.db)
     t = {}
     t["eu"] = TerritoryFactory(kind=Kind.CONTINENT, insee_code="EU", name="Union européenne")
     t["fr"] = TerritoryFactory(kind=Kind.COUNTRY, insee_code="FR", name="France", parents=[t["eu"]])

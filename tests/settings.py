@@ -7,3 +7,7 @@ import os
 os.environ.setdefault("DEBUG", "true")
 
 from health_registry.settings import *  # noqa: E402, F403
+
+# Every test database runs `migrate`: the geography without its 35,000 communes (tests that
+# need them load them, tests/territories/test_geography.py).
+GEOGRAPHY_COMMUNES = False

@@ -1,14 +1,11 @@
-"""Europe, France, the 18 regions, the 101 departments and the métropoles arrive with `migrate`."""
+"""Once loaded Europe, France, the regions, departments and métropoles; `0004_geography` loads
+the whole geography now (the same rows with the same slugs, and everything below them).
+
+A no-op, kept for the migrations that depend on it: the loader reads columns this state lacks."""
 from django.db import migrations
-
-from territories.reference import load_reference
-
-
-def load(apps, schema_editor):
-    load_reference(apps.get_model("territories", "Territory"), apps.get_model("territories", "TerritoryClosure"))
 
 
 class Migration(migrations.Migration):
     dependencies = [("territories", "0001_initial")]
 
-    operations = [migrations.RunPython(load, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

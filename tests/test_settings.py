@@ -17,7 +17,7 @@ CONTROLLED = {
     "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "HTTPS", "SECURE_SSL_REDIRECT",
     "SECURE_PROXY_SSL_HEADER", "SECURE_COOKIES", "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS",
     "SECURE_HSTS_PRELOAD", "CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY_REPORT_ONLY", "PERMISSIONS_POLICY",
-    "DJANGO_SETTINGS_MODULE", "REDIS_URL", "CACHE_URL",
+    "DJANGO_SETTINGS_MODULE", "REDIS_URL", "CACHE_URL", "CONN_MAX_AGE", "CONN_HEALTH_CHECKS",
     # Set by the browser tests' conftest for the live server; a deployment must not have it.
     "DJANGO_ALLOW_ASYNC_UNSAFE",
 }
@@ -55,6 +55,35 @@ def production_settings(**variables):
     result = run(["-c", code], **({"SECRET_KEY": STRONG_KEY} | variables))
     assert result.returncode == 0, result.stderr[-2000:]
     return json.loads(result.stdout)
+
+
+def database_settings(database_url, **variables):
+    """(CONN_MAX_AGE, CONN_HEALTH_CHECKS) of the default database with these variables (plus a strong key)."""
+    code = "from health_registry import settings as s; d = s.DATABASES['default']; print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    result = run(["-c", code], **({"SECRET_KEY": STRONG_KEY, "DATABASE_URL": database_url} | variables))
+    assert result.returncode == 0, result.stderr[-2000:]
+    max_age, health_checks = result.stdout.split()
+    return int(max_age), health_checks == "True"
+
+
+POSTGRES_URL = "postgres://app@db.example.fr:5432/health_registry"
+
+
+def test_production_reuses_postgresql_connections_and_checks_them():
+    """One connection per request would open a PostgreSQL backend for every page."""
+    assert database_settings(POSTGRES_URL) == (60, True)
+
+
+def test_connection_reuse_comes_from_the_environment():
+    assert database_settings(POSTGRES_URL, CONN_MAX_AGE="0") == (0, True)
+    assert database_settings(POSTGRES_URL, CONN_MAX_AGE="600", CONN_HEALTH_CHECKS="false") == (600, False)
+    assert database_settings("sqlite:///db.sqlite3", CONN_MAX_AGE="30") == (30, True)
+
+
+def test_sqlite_and_development_open_a_connection_per_request():
+    """SQLite saves nothing by keeping a file open; runserver's thread per request would leave one behind each."""
+    assert database_settings("sqlite:///db.sqlite3")[0] == 0
+    assert database_settings(POSTGRES_URL, DEBUG="true")[0] == 0
 
 
 def test_check_deploy_is_clean_with_the_readme_production_environment():

@@ -1,6 +1,7 @@
 """The shape of every `import_<entries>` management command."""
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
@@ -19,26 +20,27 @@ class ImportCommand(BaseCommand):
         parser.add_argument("file", type=Path)
         parser.add_argument("--dry-run", action="store_true", help="Check and report, write nothing.")
         parser.add_argument("--draft", action="store_true", help="Create new entries as drafts instead of published.")
+        parser.add_argument("--max-rows", type=int, help="Refuse files with more rows (default: the IMPORT_MAX_ROWS setting).")
+        parser.add_argument("--max-bytes", type=int, help="Refuse larger files (default: the IMPORT_MAX_BYTES setting).")
         if self.creating_importer is not None:
             parser.add_argument("--create-actors", action="store_true", help=self.create_actors_help)
 
     def importer_for(self, options):
         return self.creating_importer if options.get("create_actors") else self.importer
 
-    def handle(self, *args, file, dry_run, draft, **options):
-        try:
-            data = file.read_bytes()
-        except OSError as exc:
-            raise CommandError(f"Cannot read {file}: {exc}") from exc
+    def handle(self, *args, file, dry_run, draft, max_rows=None, max_bytes=None, **options):
+        data = self.read(file, max_bytes or settings.IMPORT_MAX_BYTES)
         importer = self.importer_for(options)
-        plan = importer.plan(data)
+        plan = importer.plan(data, max_rows=max_rows, max_bytes=max_bytes)
         for warning in plan.warnings:
             self.stdout.write(self.style.WARNING(f"warning: {warning}"))
         for notice in plan.notices:
             self.stdout.write(f"note: {notice}")
         if not plan.ok:
-            for problem in plan.problems:
+            for problem in plan.shown_problems:
                 self.stderr.write(str(problem))
+            if plan.more_problems:
+                self.stderr.write(f"... and {plan.more_problems} more.")
             raise CommandError(f"{len(plan.problems)} problem(s): nothing was imported.")
         summary = f"{plan.created} to create, {plan.updated} to update"
         if dry_run:
@@ -50,6 +52,16 @@ class ImportCommand(BaseCommand):
             # The check missed something, or the directory changed meanwhile: one line, no traceback.
             raise CommandError(f"Import failed, nothing was written: {exc}") from exc
         self.stdout.write(self.style.SUCCESS(f"Imported: {created} created, {updated} updated."))
+
+    def read(self, file, max_bytes):
+        """The file's bytes; a larger file is refused before it is read."""
+        try:
+            size = file.stat().st_size
+            if size > max_bytes:
+                raise CommandError(f"{file} has {size} bytes, more than {max_bytes} (IMPORT_MAX_BYTES, or --max-bytes): split it.")
+            return file.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"Cannot read {file}: {exc}") from exc
 
     def progress(self, done, total):
         self.stdout.write(f"  {done}/{total} rows written")

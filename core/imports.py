@@ -7,9 +7,11 @@ when it has no problem at all, in one transaction.
 import csv
 import datetime
 import io
+import itertools
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
@@ -19,6 +21,7 @@ from .csvfile import decode, unprotect
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 CHUNK_ROWS = 500  # rows written (and progress reported) at a time
 BULK_ROWS = 500  # imports this large refresh the planner's statistics
+SHOWN_PROBLEMS = 100  # listed by the preview, the job and the commands; the rest are counted
 
 
 @dataclass
@@ -59,6 +62,15 @@ class ImportPlan:
         return not self.problems
 
     @property
+    def shown_problems(self):
+        return self.problems[:SHOWN_PROBLEMS]
+
+    @property
+    def more_problems(self):
+        """How many problems `shown_problems` leaves out."""
+        return max(0, len(self.problems) - SHOWN_PROBLEMS)
+
+    @property
     def created(self):
         return sum(1 for row in self.rows if row.existing is None)
 
@@ -89,8 +101,35 @@ MAX_CELL_CHARS = 131_072
 csv.field_size_limit(2**31 - 1)
 
 
-def read_table(data, columns, optional=()):
-    """(header, reader, decimal_comma) after checking the encoding and the header, or raise ImportProblem.
+def check_size(data, max_bytes=None):
+    """Raise ImportProblem when `data` (bytes, or a size) is over `max_bytes` (default: IMPORT_MAX_BYTES)."""
+    max_bytes = max_bytes or settings.IMPORT_MAX_BYTES
+    size = data if isinstance(data, int) else len(data)
+    if size > max_bytes:
+        raise ImportProblem(Problem(0, "", _("le fichier fait %(size)s octets, %(max)s au plus (réglage IMPORT_MAX_BYTES) : découpez-le.") % {
+            "size": size, "max": max_bytes}))
+
+
+def check_rows(count, max_rows=None):
+    """Raise ImportProblem when `count` rows are more than `max_rows` (default: IMPORT_MAX_ROWS)."""
+    max_rows = max_rows or settings.IMPORT_MAX_ROWS
+    if count > max_rows:
+        raise ImportProblem(Problem(0, "", _("le fichier a plus de %(max)s lignes (réglage IMPORT_MAX_ROWS) : découpez-le.") % {"max": max_rows}))
+
+
+def count_rows(text, delimiter, max_rows):
+    """The table's rows after its header, counted up to `max_rows` + 1 only (without reading further)."""
+    if text.count("\n") <= max_rows:  # each row but the last ends a line: no more rows than that
+        return 0
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return sum(1 for _row in itertools.islice(reader, max_rows + 2)) - 1
+    except csv.Error:
+        return 0  # reported with its line by the reading itself
+
+
+def read_table(data, columns, optional=(), max_rows=None):
+    """(header, reader, decimal_comma) after checking the encoding, the size and the header, or raise ImportProblem.
 
     `optional` columns may be absent (their cells then read as empty)."""
     try:
@@ -98,6 +137,8 @@ def read_table(data, columns, optional=()):
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ImportProblem(Problem(line, "", _("le fichier n'est pas en UTF-8 (octet illisible). Enregistrez-le en « CSV UTF-8 »."))) from None
+    max_rows = max_rows or settings.IMPORT_MAX_ROWS
+    check_rows(count_rows(text, delimiter, max_rows), max_rows)
     if NUL in text.split("\n", 1)[0]:
         raise ImportProblem(Problem(1, "", _("l'en-tête contient un caractère nul (NUL) : le fichier est-il bien un CSV ?")))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -188,11 +229,12 @@ class TableReader:
         return not options
 
     @classmethod
-    def plan(cls, data, *, user=None, **options):
-        """Read and validate `data` (bytes) for `user` (None: command line, full rights)."""
+    def plan(cls, data, *, user=None, max_rows=None, max_bytes=None, **options):
+        """Read and validate `data` (bytes) for `user` (None: command line, full rights), within the size limits."""
         plan = ImportPlan()
         try:
-            header, reader, excel_fr = read_table(data, cls.columns, cls.optional_columns)
+            check_size(data, max_bytes)
+            header, reader, excel_fr = read_table(data, cls.columns, cls.optional_columns, max_rows)
         except ImportProblem as exc:
             plan.problems.append(exc.problem)
             return plan
@@ -361,8 +403,8 @@ class Importer:
         """May `user` run this import with its options (None: the command line, full rights)?"""
         return self.reader.allows(user, **self.options)
 
-    def plan(self, data, *, user=None):
-        return self.reader.plan(data, user=user, **self.options)
+    def plan(self, data, *, user=None, max_rows=None, max_bytes=None):
+        return self.reader.plan(data, user=user, max_rows=max_rows, max_bytes=max_bytes, **self.options)
 
     def iter_apply(self, plan, *, user=None, publish=False):
         return iter_apply(plan, self.writer(user=user, publish=publish))

@@ -9,6 +9,7 @@ which refreshes itself (no JavaScript) until the job has finished.
 import secrets
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -23,7 +24,6 @@ from . import jobs, policy
 from .models import JobState, PublicationState, Upload
 from .workflow import stamp_publication
 
-MAX_BYTES = 20 * 1024 * 1024
 PREVIEW_ROWS = 50
 
 
@@ -87,8 +87,9 @@ class UploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError(_("Le fichier dépasse 20 Mo."))
+        if upload.size > settings.IMPORT_MAX_BYTES:
+            raise forms.ValidationError(_("Le fichier fait %(size)s octets, %(max)s au plus (réglage IMPORT_MAX_BYTES) : découpez-le.") % {
+                "size": upload.size, "max": settings.IMPORT_MAX_BYTES})
         return upload
 
 

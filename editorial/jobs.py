@@ -30,7 +30,6 @@ from .models import JobState, Upload
 logger = logging.getLogger(__name__)
 THREAD, INLINE, QUEUE = "thread", "inline", "queue"
 PROGRESS_SECONDS = 24 * 3600
-MAX_PROBLEMS = 100
 
 
 def worker():
@@ -100,7 +99,9 @@ def execute(job):
         return
     plan = importer.plan(bytes(job.data), user=job.uploaded_by)  # checked again: the directory may have changed
     if not plan.ok:
-        lines = [_("Le fichier contient des erreurs : rien n'a été importé."), *map(str, plan.problems[:MAX_PROBLEMS])]
+        lines = [_("Le fichier contient des erreurs : rien n'a été importé."), *map(str, plan.shown_problems)]
+        if plan.more_problems:
+            lines.append(_("… et %(count)s autres problèmes.") % {"count": plan.more_problems})
         finish(job, JobState.FAILED, message="\n".join(lines))
         return
     Upload.objects.filter(pk=job.pk).update(rows_total=len(plan.rows), updated_at=timezone.now())

@@ -203,6 +203,9 @@ PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
 # Admin CSV imports run as jobs: "thread" (started by the confirming request, the default),
 # "queue" (only `manage.py run_imports` runs them) or "inline" (in the request; tests).
 IMPORT_JOBS = os.environ.get("IMPORT_JOBS", "thread")
+# Larger import files are refused before they are read (admin upload, import job, `import_*` commands).
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
+IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "50000"))
 # `migrate` loads the 35,000 communes of the reference geography with the levels above them;
 # off in the test settings (every test database migrates; the geography tests load them).
 GEOGRAPHY_COMMUNES = env_bool("GEOGRAPHY_COMMUNES", True)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from actors.models import Actor
 from core.csvfile import LIST_SEPARATOR
-from core.imports import CREATE_ACTORS, Importer, ImportPlan, ImportProblem, Problem
+from core.imports import CREATE_ACTORS, Importer, ImportPlan, ImportProblem, Problem, check_rows, check_size
 from core.text import fold
 from territories.codes import format_code, resolve_code
 
@@ -272,10 +272,12 @@ def _actor_index(reader):
 
 class DispositifReader(ProgrammeReader):
     @classmethod
-    def plan(cls, data, **options):
+    def plan(cls, data, *, max_rows=None, max_bytes=None, **options):
         plan = ImportPlan()
         try:
+            check_size(data, max_bytes)
             records = parse_file(data)
+            check_rows(len(records), max_rows)
         except ImportProblem as exc:
             plan.problems.append(exc.problem)
             return plan

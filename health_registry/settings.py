@@ -185,12 +185,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Django's cache: local memory by default, Redis when REDIS_URL (or CACHE_URL) is set.
 _REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL")
+# Redis fails open (core/cache_backends.py): down or slower than REDIS_TIMEOUT seconds, it reads as
+# an empty cache (one warning in the log) instead of failing every request.
+_REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
+_REDIS = {"BACKEND": "core.cache_backends.FailOpenRedisCache", "LOCATION": _REDIS_URL,
+          "OPTIONS": {"socket_connect_timeout": _REDIS_TIMEOUT, "socket_timeout": _REDIS_TIMEOUT}}
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL, "KEY_PREFIX": "hr"}
+    "default": {**_REDIS, "KEY_PREFIX": "hr"}
     if _REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     # Parts of pages (cards ~2 kB, the map ~90 kB), apart from whole pages (~150 kB): in local
     # memory, room for the cards of many listings without keeping as many whole pages.
-    "fragments": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL, "KEY_PREFIX": "hr-fragment"}
+    "fragments": {**_REDIS, "KEY_PREFIX": "hr-fragment"}
     if _REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments", "OPTIONS": {"MAX_ENTRIES": 5000}},
 }
 # Public pages: kept this long in the cache (any write makes them stale at once anyway),

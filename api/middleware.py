@@ -2,18 +2,17 @@
 
 A middleware rather than DRF throttles: it sits before the public page cache, so that answers
 served from the cache count too and carry the CORS headers (the cache keeps bodies, not headers).
-The counter is Django's cache (Redis shared by every server when REDIS_URL is set): a fixed
-window per address, one `add` and one `incr` per request."""
+The counter is core.counters' fixed window per address (Redis when REDIS_URL is set, else the
+database): shared by every worker process, so four workers do not let four times the limit by."""
 import json
-import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.client_address import client_ip
+from core.counters import hit
 from core.middleware import _nul_refusal
 
 PREFIX = "/api/"
@@ -29,18 +28,9 @@ def rate_limit():
     return settings.API_RATE_LIMIT, settings.API_RATE_WINDOW
 
 
-def count_request(address, window, now):
+def count_request(address, window):
     """This request's rank in the address's current window, and the seconds the window has left."""
-    start = int(now // window) * window
-    key = f"api-rate:{address}:{start}"
-    # `add` sets only a missing key: the first request of the window opens it, with an expiry.
-    cache.add(key, 0, window + 1)
-    try:
-        rank = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window + 1)
-        rank = 1
-    return rank, max(1, int(start + window - now + 0.999))
+    return hit(key=f"api-rate:{address}", window=window)
 
 
 def visitor_language(request):
@@ -93,7 +83,7 @@ class ApiMiddleware:
         limit, window = rate_limit()
         if limit <= 0:
             return self.get_response(request)
-        rank, retry_after = count_request(client_ip(request) or "unknown", window, time.time())
+        rank, retry_after = count_request(client_ip(request) or "unknown", window)
         if rank > limit:
             return too_many(retry_after)
         response = self.get_response(request)

@@ -7,6 +7,8 @@ each attempt must wait LOGIN_ACCOUNT_DELAY seconds after the last failure, doubl
 further failure, never more than LOGIN_ACCOUNT_MAX_DELAY. Refused attempts check no password
 and are not counted, so the wait never grows into an hour-long lock; and an address the account
 logged in from recently is exempt, so its owner still gets in at once from their usual place.
+Nothing is counted in a cache: both brakes read django-axes' rows in the database (its default
+handler), so every worker process sees the same failures.
 """
 import math
 from datetime import timedelta

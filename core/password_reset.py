@@ -2,8 +2,8 @@
 
 The answer is the same whether or not an account has the address (Django sends nothing for an
 unknown one), links are built from SITE_URL rather than from the request's Host header, and a
-cache-based limit caps the mails per address and per client (a flood must not send unlimited
-mails, nor bury an inbox).
+limit caps the mails per address and per client (a flood must not send unlimited mails, nor
+bury an inbox), counted by core.counters: the same count in every worker process.
 """
 import hashlib
 from urllib.parse import urlsplit
@@ -13,11 +13,11 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.client_address import client_ip
+from core.counters import hit
 
 LIMIT_PERIOD = 60 * 60  # seconds: the limits below count per hour
 
@@ -56,12 +56,7 @@ def site_link_context():
 
 def under_limit(key, limit):
     """Count one more request under `key` this period; False once `limit` is exceeded."""
-    cache.add(key, 0, LIMIT_PERIOD)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, LIMIT_PERIOD)
-        count = 1
+    count, _retry_after = hit(key=key, window=LIMIT_PERIOD)
     return count <= limit
 
 

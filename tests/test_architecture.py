@@ -51,8 +51,12 @@ def test_actors_define_no_territory_or_workflow_code():
         assert concept not in source, concept
 
 
-def test_core_has_no_models():
-    assert not (ROOT / "core" / "models.py").exists()
+def test_core_holds_plumbing_tables_only():
+    """No directory data in core: only state every process must share (counters, directory version)."""
+    from django.apps import apps
+
+    names = {model.__name__ for model in apps.get_app_config("core").get_models()}
+    assert names <= {"WindowCounter", "DirectoryVersion"}, names
 
 
 def test_the_territory_rule_is_written_once():

@@ -110,6 +110,14 @@ def test_a_flood_on_one_address_sends_few_mails(client, tree, mailoutbox, settin
     assert response.status_code == 429 and "Trop de demandes" in response.content.decode()
 
 
+def test_a_flood_on_spellings_of_one_address_sends_few_mails(client, tree, mailoutbox):
+    """`Victim@…` and `victim+tag@…` reach the same inbox: counted as one address."""
+    for region, email in [("53", "victim+1@example.org"), ("84", "Victim@Example.org"), ("04", "victim+2@example.org")]:
+        assert subscribe(client, f"region={region}", email=email).status_code == 200
+    assert subscribe(client, "region=53&scope=local", email="VICTIM+3@example.org").status_code == 429
+    assert len(mailoutbox) == 3
+
+
 def test_a_flood_from_one_client_is_cut_off(client, tree, mailoutbox, settings):
     for n in range(10):
         assert subscribe(client, "region=53", email=f"person{n}@example.org").status_code == 200

@@ -5,7 +5,7 @@ table and a CSV file alike.
 """
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Sum
+from django.db.models import Count, F, Q, Sum
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +26,8 @@ class Table:
     columns: list
     rows: list = field(default_factory=list)
     money: bool = False  # the last column is an amount in euros
+    # Money tables: per row, how many of its projects have no amount (their sum says nothing of them).
+    unknown: list = field(default_factory=list)
 
 
 def programmes_by_region(params=""):
@@ -72,25 +74,31 @@ def by_region():
     return Table("regions", _("Programmes propres à chaque région"), [_("Code INSEE"), _("Région"), _("Programmes")], rows)
 
 
+# Projects counted apart when their amount is not given: "0 €" would say they got nothing.
+UNKNOWN = Count("id", filter=Q(amount__isnull=True))
+
+
 def funding_by_year():
-    grouped = (FundedProject.objects.published().order_by(F("year").asc(nulls_last=True)).values_list("year")
-               .annotate(n=Count("id"), total=Sum("amount")))
-    rows = [(str(year or ""), str(year or _("Année non renseignée")), n, total or 0) for year, n, total in grouped]
+    grouped = list(FundedProject.objects.published().order_by(F("year").asc(nulls_last=True)).values_list("year")
+                   .annotate(n=Count("id"), total=Sum("amount"), unknown=UNKNOWN))
+    rows = [(str(year or ""), str(year or _("Année non renseignée")), n, total or 0) for year, n, total, _unknown in grouped]
     return Table("financements-annees", _("Montants attribués par année"),
-                 [_("Année"), _("Libellé"), _("Projets"), _("Montant (€)")], rows, money=True)
+                 [_("Année"), _("Libellé"), _("Projets"), _("Montant (€)")], rows, money=True,
+                 unknown=[unknown for *_rest, unknown in grouped])
 
 
 def funding_by_region():
     projects = FundedProject.objects.published()
     grouped = (projects.filter(territory__ancestors__kind=Territory.Kind.REGION).order_by()
-               .values_list(F("territory__ancestors__insee_code")).annotate(n=Count("id"), total=Sum("amount")))
-    found = {code: (n, total or 0) for code, n, total in grouped}
-    rows = [(r.insee_code, r.name, *found.get(r.insee_code, (0, 0))) for r in Territory.objects.regions()]
-    everything = projects.order_by().aggregate(n=Count("id"), total=Sum("amount"))
-    rest = (everything["n"] - sum(r[2] for r in rows), (everything["total"] or 0) - sum(r[3] for r in rows))
-    rows.append(("", str(_("Hors région (national, européen ou non renseigné)")), *rest))
+               .values_list(F("territory__ancestors__insee_code")).annotate(n=Count("id"), total=Sum("amount"), unknown=UNKNOWN))
+    found = {code: (n, total or 0, unknown) for code, n, total, unknown in grouped}
+    regions = [(r.insee_code, r.name, *found.get(r.insee_code, (0, 0, 0))) for r in Territory.objects.regions()]
+    everything = projects.order_by().aggregate(n=Count("id"), total=Sum("amount"), unknown=UNKNOWN)
+    regions.append(("", str(_("Hors région (national, européen ou non renseigné)")), everything["n"] - sum(r[2] for r in regions),
+                    (everything["total"] or 0) - sum(r[3] for r in regions), everything["unknown"] - sum(r[4] for r in regions)))
     return Table("financements-regions", _("Montants attribués par région"),
-                 [_("Code INSEE"), _("Région"), _("Projets"), _("Montant (€)")], rows, money=True)
+                 [_("Code INSEE"), _("Région"), _("Projets"), _("Montant (€)")], [r[:4] for r in regions], money=True,
+                 unknown=[r[4] for r in regions])
 
 
 TABLES = {

@@ -1,5 +1,6 @@
 """/statistiques/: the directory in figures, each chart with its table and its CSV file."""
 from django.http import Http404
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from core.views import csv_response
@@ -20,9 +21,16 @@ class StatisticsView(TemplateView):
 
 
 def csv_rows(table):
-    yield table.columns
-    for row in table.rows:
-        yield [value if value is not None else "" for value in row]
+    """The table as CSV; a money table says how many projects have no amount (and no sum when none has one)."""
+    if not table.unknown:
+        yield table.columns
+        for row in table.rows:
+            yield [value if value is not None else "" for value in row]
+        return
+    yield [*table.columns, _("Projets sans montant communiqué")]
+    for row, unknown in zip(table.rows, table.unknown):
+        amount = "" if unknown and unknown == row[-2] else row[-1]
+        yield [*(value if value is not None else "" for value in row[:-1]), amount, unknown]
 
 
 def statistics_csv(request, slug):

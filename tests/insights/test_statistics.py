@@ -47,6 +47,20 @@ def test_funded_amounts_by_year_and_region(figures):
     assert regions["Hors région (national, européen ou non renseigné)"] == (2, Decimal("250"))
 
 
+def test_unknown_amounts_are_said_not_written_as_zero(client, figures, tree):
+    # 2025: three projects, one amount known; the year unknown: one project, no amount (issue 24, item 7).
+    call = figures.programmes.get(kind="funding_call")
+    FundedProjectFactory(programme=call, year=2025, amount=Decimal("800"), territory=tree["rennes"])
+    FundedProjectFactory.create_batch(2, programme=call, year=2025, amount=None, territory=tree["rennes"])
+    html = client.get("/statistiques/").content.decode()
+    unknown_year = '<th scope="row">Année non renseignée</th><td class="number">1</td><td class="number">non communiqué (1 projet)</td>'
+    assert unknown_year in html and '<th scope="row">Année non renseignée</th><td class="number">1</td><td class="number">0 €' not in html
+    assert ">non communiqué (1 projet)</text>" in html  # the bar's value too
+    assert '<td class="number">3</td><td class="number">800 € + non communiqué (2 projets)</td>' in html
+    assert "1\xa0800 € + non communiqué (2 projets)" in html  # Bretagne: 1 000 + 800, two unknown
+    assert ">not given (1 project)<" in client.get("/en/statistiques/").content.decode()
+
+
 def test_the_page_draws_each_chart_with_its_table_and_csv_links(client, figures):
     html = client.get("/statistiques/").content.decode()
     assert html.count('<svg class="bar-chart"') == 6 and html.count("<table>") == 6
@@ -61,9 +75,10 @@ def test_csv_files_stream_in_both_dialects(client, figures):
     response = client.get("/statistiques/financements-annees.csv")
     assert response.streaming and response["Content-Type"] == "text/csv; charset=utf-8"
     text = b"".join(response.streaming_content).decode()
-    assert text.splitlines()[:2] == ["Année,Libellé,Projets,Montant (€)", "2023,2023,2,1500"]
+    assert text.splitlines()[:2] == ["Année,Libellé,Projets,Montant (€),Projets sans montant communiqué", "2023,2023,2,1500,0"]
+    assert text.splitlines()[3] == ",Année non renseignée,1,,1"  # no amount known: no sum, not 0
     excel = b"".join(client.get("/statistiques/financements-annees.csv?dialect=excel-fr").streaming_content).decode("utf-8")
-    assert excel.startswith("\ufeffAnnée;Libellé;Projets;Montant (€)")
+    assert excel.startswith("\ufeffAnnée;Libellé;Projets;Montant (€);Projets sans montant communiqué")
     assert client.get("/statistiques/types.csv")["Content-Disposition"] == 'attachment; filename="statistiques-types.csv"'
 
 

@@ -14,6 +14,8 @@ to the caller. Other databases fall back to the ORM.
 """
 from django.db import connections, router
 
+from .arrays import IdArrayField
+
 BATCH = 500
 
 
@@ -99,7 +101,8 @@ def insert_rows(model, objs, *, batch_size=BATCH, derived=None):
     if not objs or not _fast(connection):
         return model._base_manager.bulk_create(objs, batch_size=batch_size) if objs else objs
     derived = derived or {}
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key and f.column not in derived]
+    # Arrays copied from link rows (`core.arrays`) come after the links: the caller refreshes them.
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key and f.column not in derived and not isinstance(f, IdArrayField)]
     quote = connection.ops.quote_name
     columns = ", ".join([quote(f.column) for f in fields] + [quote(column) for column in derived])
     with connection.cursor() as cursor:

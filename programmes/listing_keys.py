@@ -11,6 +11,7 @@ the directory's size. The arrays are written by `refresh` only, which every writ
 programme's links calls (through `ProgrammeQuerySet.reindex`) and every change of the
 territory tree (`territories.services` calls the hook registered in `ProgrammesConfig.ready`).
 """
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 
 
@@ -49,7 +50,10 @@ def refresh(ids_query):
         "audience_ids": _aggregate(f"SELECT l.audience_id AS k FROM {through['audiences']} l WHERE l.programme_id = {row}"),
         "territory_keys": _aggregate(keys),
     }
-    sql, params = ids_query.query.sql_with_params()
+    try:
+        sql, params = ids_query.query.sql_with_params()
+    except EmptyResultSet:  # no ids
+        return
     setting = ", ".join(f"{quote(column)} = {value}" for column, value in assignments.items())
     with connection.cursor() as cursor:
         cursor.execute(f"UPDATE {table} SET {setting} WHERE {quote('id')} IN ({sql})", params)

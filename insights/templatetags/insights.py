@@ -4,7 +4,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.cache import cached_fragment
+from core.fragments import cached_fragment
 from territories.models import Territory
 from territories.templatetags.region_map import region_map
 

@@ -1,11 +1,17 @@
 """Public pages from the cache: never stale, conditional requests, CDN headers, Redis too."""
+import datetime
+
 import pytest
 from django.core.cache import caches
-from django.db import connection
+from django.db import OperationalError, connection, connections, transaction
 from django.test.utils import CaptureQueriesContext, override_settings
+from django.utils import timezone
+from django.utils.http import parse_http_date
 
-from core import cache as core_cache
+from core import directory_version, fragments
+from core.models import DirectoryVersion
 from programmes import services
+from programmes.models import Programme
 from tests.factories import ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +40,7 @@ def test_second_request_is_served_from_the_cache_without_queries(client):
     ProgrammeFactory(title="Appel mis en cache")
     first, first_queries = queries(client, "/programmes/?kind=funding_call")
     second, second_queries = queries(client, "/programmes/?kind=funding_call")
-    assert first_queries > 5 and second_queries == 0
+    assert first_queries > 5 and second_queries == 1  # the directory version, shared by every process
     assert second.content == first.content and "Appel mis en cache" in second.content.decode()
 
 
@@ -83,33 +89,90 @@ def test_both_cache_backends(client, backend):
         ProgrammeFactory(title="Partout")
         _, first = queries(client, "/programmes/")
         _, second = queries(client, "/programmes/")
-        assert first > 0 and second == 0
+        assert first > 1 and second == 1  # the directory version
         caches["default"].clear()
 
 
-def test_a_request_reads_the_directory_version_once(client, settings, monkeypatch):
+def version_reads(context):
+    return [q for q in context.captured_queries if "core_directoryversion" in q["sql"] and q["sql"].startswith("SELECT")]
+
+
+def test_a_request_reads_the_directory_version_once(client, settings):
     settings.PAGE_CACHE_SECONDS = 0  # the listing's every part asks for the version
     ProgrammeFactory(title="Appel lu une fois")
-    client.get("/programmes/?kind=funding_call")  # warm: the facet index and fragments exist
-    reads = []
-    real_get = core_cache.cache.get
-    monkeypatch.setattr(core_cache.cache, "get", lambda key, *args, **kw: (reads.append(key), real_get(key, *args, **kw))[1])
-    response = client.get("/programmes/?kind=funding_call&page=1")
+    client.get("/programmes/?kind=funding_call")  # warm: fragments exist
+    with CaptureQueriesContext(connection) as context:
+        response = client.get("/programmes/?kind=funding_call&page=1")
     assert response.status_code == 200 and "Appel lu une fois" in response.content.decode()
-    assert reads.count(core_cache.VERSION_KEY) == 1
+    assert len(version_reads(context)) == 1
 
 
 def test_a_write_in_a_request_is_seen_by_the_rest_of_it():
-    token = core_cache._request_version.set([])
+    token = directory_version._request_version.set([])
     try:
-        before = core_cache.directory_version()
-        core_cache.cache.set(core_cache.VERSION_KEY, ("another-process", 0.0), None)
-        assert core_cache.directory_version() == before  # one version throughout the request
-        bumped = core_cache.bump_directory_version()
-        assert core_cache.directory_version() == bumped != before
+        before = directory_version.directory_version()
+        DirectoryVersion.objects.filter(pk=1).update(token="another-process")
+        assert directory_version.directory_version() == before  # one version throughout the request
+        bumped = directory_version.bump_directory_version()
+        assert directory_version.directory_version() == bumped != before
     finally:
-        core_cache._request_version.reset(token)
-    assert core_cache.directory_version() == bumped  # outside a request: the cache's
+        directory_version._request_version.reset(token)
+    assert directory_version.directory_version()[0] == bumped[0]  # outside a request: the database's
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_write_leaves_the_version_and_the_pages(client):
+    ProgrammeFactory(title="Avant")
+    before = directory_version.directory_version()
+    page = client.get("/programmes/").content
+    with pytest.raises(RuntimeError), transaction.atomic():
+        programme = ProgrammeFactory(title="Jamais écrit")
+        assert directory_version.directory_version()[0] != before[0]  # bumped inside the transaction…
+        raise RuntimeError
+    assert directory_version.directory_version()[0] == before[0]  # …and taken back with it
+    assert client.get("/programmes/").content == page and not Programme.objects.filter(pk=programme.pk).exists()
+
+
+def other_reads(other):
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT token FROM core_directoryversion WHERE id = 1")
+            return cursor.fetchone()[0]
+    except OperationalError:
+        return "locked"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_version_is_not_visible_before_its_write_commits():
+    """Another connection (another process) reads the old version until the write commits."""
+    ProgrammeFactory()
+    before = directory_version.directory_version()[0]
+    other = connections.create_connection("default")
+    try:
+        with transaction.atomic():
+            ProgrammeFactory(title="Pas encore")
+            assert other_reads(other) in (before, "locked")  # SQLite's shared-cache test database locks instead
+        assert other_reads(other) == directory_version.directory_version()[0] != before
+    finally:
+        other.close()
+
+
+def test_midnight_gives_a_new_page_and_a_new_etag(client, monkeypatch):
+    ProgrammeFactory()
+    evening = client.get("/programmes/")
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    morning = client.get("/programmes/", HTTP_IF_NONE_MATCH=evening["ETag"], HTTP_IF_MODIFIED_SINCE=evening["Last-Modified"])
+    assert morning.status_code == 200 and morning["ETag"] != evening["ETag"]
+    assert parse_http_date(morning["Last-Modified"]) > parse_http_date(evening["Last-Modified"])
+
+
+def test_a_process_forgets_its_local_caches_when_the_version_moves_on(settings):
+    caches["fragments"].set("fragment:old", "x" * 1000)
+    directory_version.directory_version()
+    directory_version.bump_directory_version()
+    directory_version.directory_version()
+    assert caches["fragments"].get("fragment:old") is None
 
 
 def test_requests_missing_one_fragment_together_render_it_once(settings):
@@ -117,7 +180,7 @@ def test_requests_missing_one_fragment_together_render_it_once(settings):
     import time
 
     settings.FRAGMENT_CACHE_SECONDS = 60
-    core_cache.fragments().clear()
+    fragments.fragments().clear()
     renders, results, start = [], [], threading.Barrier(4)
 
     def render():
@@ -127,7 +190,7 @@ def test_requests_missing_one_fragment_together_render_it_once(settings):
 
     def request():
         start.wait()
-        results.append(core_cache.cached_fragment("together", render))
+        results.append(fragments.cached_fragment("together", render))
 
     threads = [threading.Thread(target=request) for _ in range(4)]
     for thread in threads:
@@ -135,4 +198,4 @@ def test_requests_missing_one_fragment_together_render_it_once(settings):
     for thread in threads:
         thread.join()
     assert results == ["<p>rendu</p>"] * 4 and len(renders) == 1
-    assert core_cache._key_locks == {}  # no lock left behind
+    assert fragments._key_locks == {}  # no lock left behind

@@ -95,7 +95,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.FrenchFirstLocaleMiddleware",
     # The directory version read once per request (every cache key below carries it).
-    "core.cache.DirectoryVersionMiddleware",
+    "core.directory_version.DirectoryVersionMiddleware",
     # Anonymous pages from the cache, before CSRF and authentication are even looked at.
     "core.cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -42,7 +42,7 @@ class ImportCommand(BaseCommand):
             if plan.more_problems:
                 self.stderr.write(f"... and {plan.more_problems} more.")
             raise CommandError(f"{len(plan.problems)} problem(s): nothing was imported.")
-        summary = f"{plan.created} to create, {plan.updated} to update"
+        summary = f"{plan.created} to create, {plan.updated} to update, {plan.unchanged} unchanged"
         if dry_run:
             self.stdout.write(self.style.SUCCESS(f"Dry run: {summary}. Nothing written."))
             return

@@ -44,6 +44,7 @@ class RowPlan:
     values: dict
     existing: object = None
     relations: dict = field(default_factory=dict)
+    unchanged: bool = False  # an update whose values and relations are the entry's own: nothing to write
 
     @property
     def label(self):
@@ -76,7 +77,12 @@ class ImportPlan:
 
     @property
     def updated(self):
-        return len(self.rows) - self.created
+        """Rows that change an existing entry (not those repeating it)."""
+        return sum(1 for row in self.rows if row.existing is not None and not row.unchanged)
+
+    @property
+    def unchanged(self):
+        return sum(1 for row in self.rows if row.unchanged)
 
 
 class ImportProblem(Exception):
@@ -168,6 +174,15 @@ def check_header(header, columns, optional=()):
         raise ImportProblem(Problem(1, "", "; ".join(parts)))
 
 
+def _stored(entry, name):
+    """The entry's value for a field, a relation by its id (without fetching the related row)."""
+    return getattr(entry, entry._meta.get_field(name).attname)
+
+
+def _key(value):
+    return getattr(value, "pk", value)
+
+
 def buffered(reader):
     """(rows read, an iterator giving them again): a CSV error ends the rows and is raised again
     at their end, where `TableReader.read` reports it with its line."""
@@ -238,7 +253,10 @@ class TableReader:
         except ImportProblem as exc:
             plan.problems.append(exc.problem)
             return plan
-        cls(plan, user=user, excel_fr=excel_fr, **options).read(header, reader)
+        table = cls(plan, user=user, excel_fr=excel_fr, **options)
+        table.read(header, reader)
+        if plan.ok:
+            table.mark_unchanged()
         return plan
 
     def problem(self, line, column, message):
@@ -293,6 +311,16 @@ class TableReader:
 
     def read_row(self, line, row):
         raise NotImplementedError
+
+    def mark_unchanged(self):
+        """Mark the updates that repeat their entry: the preview counts them apart, the writer skips them."""
+        for row in self.plan.rows:
+            if row.existing is not None:
+                row.unchanged = all(_stored(row.existing, name) == _key(value) for name, value in row.values.items()) and self.same_relations(row)
+
+    def same_relations(self, row):
+        """Whether the row's relations are its entry's (readers with relations say)."""
+        return True
 
     def convert(self, line, column, raw, parser):
         raw = raw.strip()

@@ -282,7 +282,10 @@ class DispositifReader(ProgrammeReader):
             plan.problems.append(exc.problem)
             return plan
         options.setdefault("user", None)
-        cls(plan, excel_fr=False, **options).read_records(records)
+        reader = cls(plan, excel_fr=False, **options)
+        reader.read_records(records)
+        if plan.ok:
+            reader.mark_unchanged()
         for problem in plan.problems + plan.warnings:
             problem.column = FIELD_OF_COLUMN.get(problem.column, problem.column)
         return plan

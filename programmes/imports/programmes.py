@@ -20,6 +20,7 @@ from ..models import Audience, Programme, ProgrammeActor, Theme
 from ..services import ProgrammeInput, save_programmes
 from ..status import Recurrence
 from .references import ActorIndex, NewReferences, References, actor_kind, first_names, may_create_actors
+from .stored import mark_unchanged
 
 AMOUNTS = {"total_budget_eur": "total_budget", "amount_min_eur": "amount_min", "amount_max_eur": "amount_max"}
 DATES = ("opens_on", "deadline", "last_verified_on")
@@ -93,6 +94,9 @@ class ProgrammeReader(TableReader):
         super().read(header, replay)
         parents.check_file(self)
 
+    def mark_unchanged(self):
+        mark_unchanged(self.plan.rows)
+
     def scalar_values(self, line, row):
         values = {name: row[name].strip() if name != "description" else row[name] for name in TEXTS}
         if not values["title"]:
@@ -137,7 +141,7 @@ class ProgrammeReader(TableReader):
             if refs.known(slug):
                 continue
             if not self.privileged:
-                self.problem(line, slug_column, _("valeur inconnue « %(slug)s » : demandez à un administrateur de l'ajouter.") % {"slug": slug[:40]})
+                self.problem(line, slug_column, refs.unknown(slug, name) + " " + _("(un administrateur peut l'ajouter)"))
             elif message := refs.check(slug, name):
                 self.problem(line, slug_column, message)
         return list(zip(slugs, names))

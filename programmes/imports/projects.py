@@ -2,6 +2,8 @@
 
 The programme and the beneficiary are named by slug, partners by name (as the
 export writes them); each must match exactly one organisation."""
+from collections import defaultdict
+
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -64,6 +66,16 @@ class ProjectReader(TableReader):
             self.check_instance(line, instance, exclude=INDEX_FIELDS, columns={"amount": "amount_eur", "programme": "programme_slug", "beneficiary": "beneficiary_slug"})
             values["year"] = instance.year
         return plan if len(self.plan.problems) == before else None
+
+    def same_relations(self, row):
+        if not hasattr(self, "stored_partners"):  # loaded once, for every update of the file
+            ids = [plan.existing.id for plan in self.plan.rows if plan.existing is not None]
+            self.stored_partners = defaultdict(set)
+            for start in range(0, len(ids), 500):
+                links = FundedProject.partners.through.objects.filter(fundedproject_id__in=ids[start:start + 500])
+                for project_id, actor_id in links.values_list("fundedproject_id", "actor_id"):
+                    self.stored_partners[project_id].add(actor_id)
+        return self.stored_partners[row.existing.id] == {actor.id for actor in row.relations["partners"]}
 
     def lookup(self, line, column, known, slug):
         if slug not in known:

@@ -6,6 +6,7 @@ are matched the way people name them (slug, name, acronym, SIREN; case and accen
 among those the importing account may see: an editor never reaches another organisation's
 draft, not even by learning that its name is taken.
 """
+import difflib
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -38,6 +39,18 @@ class NewReferences:
     def known(self, slug):
         return slug in self.slugs
 
+    def unknown(self, slug, name=""):
+        """"thématique inconnue « x »", with the known one the file more likely meant (same name,
+        else a close slug) or else the accepted slugs."""
+        if self.model._meta.model_name == "theme":
+            message = _("thématique inconnue « %(slug)s »") % {"slug": slug[:60]}
+        else:
+            message = _("public inconnu « %(slug)s »") % {"slug": slug[:60]}
+        close = [self.names[fold(name)]] if fold(name) in self.names else difflib.get_close_matches(slug, list(self.slugs), n=1)
+        if close:
+            return message + _(" : vouliez-vous dire « %(slug)s » ?") % {"slug": close[0]}
+        return message + _(" (valeurs acceptées : %(values)s).") % {"values": ", ".join(sorted(self.slugs)) or "—"}
+
     def check(self, slug, name):
         """None when `slug` exists or may be created with `name`, else the message why not."""
         if slug in self.slugs:
@@ -48,9 +61,12 @@ class NewReferences:
             return _("identifiant invalide « %(slug)s » (lettres sans accents, chiffres, tirets).") % {"slug": slug[:60]}
         if len(slug) > NAME_LENGTH["slug"] or len(name) > NAME_LENGTH["name"]:
             return _("« %(slug)s » : identifiant ou nom trop long (120 caractères au plus).") % {"slug": slug[:60]}
-        other = self.names.get(fold(name)) or self.new_names.get(fold(name))
+        if self.names.get(fold(name)) not in (None, slug):  # the file names a known one by a wrong slug
+            return self.unknown(slug, name) + " " + _("(« %(name)s » est son nom : pour en créer une autre, donnez-lui un autre nom.)") % {"name": name[:60]}
+        other = self.new_names.get(fold(name))
         if other is not None and other != slug:
-            return _("le nom « %(name)s » existe déjà sous l'identifiant « %(other)s ».") % {"name": name[:60], "other": other}
+            return _("le nom « %(name)s » est donné ici à deux identifiants, « %(other)s » et « %(slug)s ».") % {
+                "name": name[:60], "other": other, "slug": slug[:60]}
         self.new_names[fold(name)] = slug
         return None
 

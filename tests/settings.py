@@ -11,3 +11,7 @@ from health_registry.settings import *  # noqa: E402, F403
 # Every test database runs `migrate`: the geography without its 35,000 communes (tests that
 # need them load them, tests/territories/test_geography.py).
 GEOGRAPHY_COMMUNES = False
+
+# Every test user's password is hashed at creation: PBKDF2's ~1M iterations cost most of a
+# workflow test's setup. Production keeps Django's default (tests/test_password_hashing.py).
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -4,6 +4,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# `make run` shows the demo as of this day (its data are all in the past); `make run DEMO_DATE=` for today.
+DEMO_DATE ?= 2022-06-15
 # Every target here is for development: DEBUG on (the settings default to production, DEBUG off).
 export DEBUG ?= true
 
@@ -32,7 +34,7 @@ run: demo
 	@echo "Directory:  http://$(HOST):$(PORT)/"
 	@echo "Admin:      http://$(HOST):$(PORT)/admin/  (create an account first with: make admin)"
 	@echo ""
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	DEMO_DATE=$(DEMO_DATE) $(PY) manage.py runserver $(HOST):$(PORT)
 
 admin: migrate
 	$(PY) manage.py createsuperuser
@@ -51,5 +53,11 @@ lint: install-dev
 	$(VENV)/bin/ruff check .
 
 # Benchmarks (by hand, never in CI): DATABASE_URL=postgres://... make bench BENCH_ARGS="--sizes 1000,10000,100000"
-bench: install-dev
+# The peer (Datasette) lives in its own virtualenv, .venv-bench/, never in the project's.
+.venv-bench/.installed: requirements-bench.txt
+	test -x .venv-bench/bin/python || $(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/python -m pip install -q --disable-pip-version-check -r requirements-bench.txt
+	touch $@
+
+bench: install-dev .venv-bench/.installed
 	$(PY) -m benchmarks $(BENCH_ARGS)

@@ -55,14 +55,19 @@ def import_rate(rows):
 
 def cold_costs(params="region=53&kind=funding_call&theme=e-sante&q=sante"):
     """(ms to build the facet index, ms for the listing's results with a search never seen, ms
-    for its facet counts in SQL): what the first request after a write pays, before the page itself."""
+    for its facet counts in SQL): what the first request after a write pays, before the page
+    itself. None once the per-worker facet index is gone (nothing is built after a write)."""
     from django.http import QueryDict
 
-    from programmes.facet_counts import facet_counts
-    from programmes.facet_index import FacetIndex
-    from programmes.facets import Selection
-    from programmes.filters import filter_programmes
-    from programmes.status import today
+    try:
+        from programmes.facet_index import FacetIndex
+
+        from programmes.facet_counts import facet_counts
+        from programmes.facets import Selection
+        from programmes.filters import filter_programmes
+        from programmes.status import today
+    except ImportError:
+        return None
 
     start = time.perf_counter()
     index = FacetIndex(today())

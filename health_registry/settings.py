@@ -5,6 +5,7 @@ settings do). With DEBUG off (production) a strong SECRET_KEY is mandatory, and 
 HSTS, Secure cookies, a Content-Security-Policy and a Permissions-Policy are on by default.
 """
 import os
+from datetime import date
 from pathlib import Path
 
 import dj_database_url
@@ -27,6 +28,18 @@ def env_bool(name, default):
 def strong_secret_key(key):
     """Django's own rule (check security.W009): 50+ characters, 5+ distinct ones, not a generated dev key."""
     return len(key) >= 50 and len(set(key)) >= 5 and not key.startswith("django-insecure-")
+
+
+def demo_date(value, *, debug):
+    """`DEMO_DATE` as a date (None when empty); ImproperlyConfigured when malformed or set with DEBUG off."""
+    if not value.strip():
+        return None
+    if not debug:
+        raise ImproperlyConfigured("DEMO_DATE is for the demo (make run) only: unset it when DEBUG is off.")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"DEMO_DATE must be a date as YYYY-MM-DD, not {value[:20]!r}.") from None
 
 
 def proxy_ssl_header(value):
@@ -216,6 +229,11 @@ IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "50000"))
 GEOGRAPHY_COMMUNES = env_bool("GEOGRAPHY_COMMUNES", True)
 # Writes to these apps' models bump the directory version that keys every cached page.
 DIRECTORY_APPS = {"territories", "actors", "programmes", "search"}
+
+# The demo's "today" (YYYY-MM-DD): the demo data are all in the past, so `make run` shows them as of
+# a date they cover (programmes.status.today(); every page says "Démonstration au …"). Empty in
+# production: the real date. Refused with DEBUG off, so a production server never runs on a fake date.
+DEMO_DATE = demo_date(os.environ.get("DEMO_DATE", ""), debug=DEBUG)
 
 # Public base URL written into CSV exports (the "page_url" column).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -3,6 +3,7 @@
 The same rule exists twice on purpose: as Python (for one object) and as a SQL
 CASE (to filter, count and sort whole querysets). Tests check they agree.
 """
+from django.conf import settings
 from django.db import models
 from django.db.models import Case, CharField, Q, Value, When
 from django.utils import timezone
@@ -26,7 +27,8 @@ class Status(models.TextChoices):
 
 
 def today():
-    return timezone.localdate()
+    """The date statuses are computed on: the real one, or the demo's (`DEMO_DATE`, `make run` only)."""
+    return getattr(settings, "DEMO_DATE", None) or timezone.localdate()
 
 
 def compute_status(*, opens_on, deadline, recurrence, on=None):

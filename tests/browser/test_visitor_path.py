@@ -1,6 +1,8 @@
 """From finding to applying (issue 24) in Chromium, on a phone and a laptop: a programme page's
 main action sits under its title, English pages mark the French entries `lang="fr"`, and axe-core
 finds no violation at any impact."""
+import datetime as dt
+
 import pytest
 
 from tests.browser.test_site_ui import DESKTOP, PHONE, axe_violations, overflow
@@ -32,11 +34,13 @@ def open_page(browser):
 
 
 @VIEWPORTS
-def test_the_main_action_is_under_the_title_on_the_first_screen(open_page, demo_live, viewport):
+def test_the_main_action_is_under_the_title_on_the_first_screen(open_page, demo_live, viewport, settings):
+    settings.DEMO_DATE = dt.date(2022, 6, 15)  # as `make run`: the demo's banner is checked with the page
     page = open_page(viewport)
     problems = []
     for slug, (href, text) in ACTIONS.items():
         page.goto(f"{demo_live.url}/programmes/{slug}/")
+        assert page.locator(".demo-banner").inner_text().startswith("Démonstration au 15 juin 2022")
         action = page.locator("p.main-action a")
         assert action.count() == 1, slug
         assert (action.get_attribute("href"), action.inner_text()) == (href, text)

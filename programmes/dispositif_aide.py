@@ -13,6 +13,8 @@ import datetime
 import json
 import zoneinfo
 
+from territories import codes as territory_codes
+
 from .models import Programme, ProgrammeActor
 
 SCHEMA_VERSION = "0.1.0"
@@ -45,20 +47,16 @@ TARGETS = ("professionnels", "particuliers", "associations", "secteur public")
 DEFAULT_TARGETS = ("professionnels", "associations", "secteur public")
 # Our role → the schema's porteur role.
 ROLE_NAMES = {ProgrammeActor.Role.RUNS: "instructeur", ProgrammeActor.Role.FUNDS: "financeur", ProgrammeActor.Role.PARTNER: "diffuseur"}
-# Our territory kind → the COG prefix; France is the COG country code 99100. The COG has no
-# code for the European Union: a European programme listed here is open in France (PAYS-99100).
-COG_PREFIXES = {"region": "REG", "department": "DEP", "epci": "EPCI"}
-FRANCE = "PAYS-99100"
-KIND_ORDER = ("continent", "country", "region", "department", "epci")  # the widest first
+# Territories in their COG form (`territories.codes.cog_code`); France is the COG country code
+# 99100. The COG has no code for the European Union: a European programme is open in France.
+FRANCE = territory_codes.FRANCE
+KIND_ORDER = territory_codes.KINDS  # the widest first
 AUDIENCES_LINE = "Publics éligibles : "
 AUDIENCES_UNKNOWN = "non précisés (voir la source)"
 AUDIENCE_SEPARATOR = " ; "
 
 
-def cog_code(territory):
-    if territory.kind in COG_PREFIXES:
-        return f"{COG_PREFIXES[territory.kind]}-{territory.insee_code}"
-    return FRANCE  # France, and Europe (see above)
+cog_code = territory_codes.cog_code
 
 
 def _unique(values):

@@ -134,7 +134,9 @@ class ExportLists:
     audiences by name (not editorial position), so that the import recreates the same file."""
 
     def __init__(self, role_labels):
-        territories = Territory.objects.order_by("name", "id").values_list("id", "name", "kind", "insee_code")
+        # The territories programmes name, not the 36,000 of the geography.
+        named = Programme.territories.through.objects.values("territory_id")
+        territories = Territory.objects.filter(id__in=named).order_by("name", "id").values_list("id", "name", "kind", "insee_code")
         territories = _ranked((pk, name, join_code(kind, code)) for pk, name, kind, code in territories)
         themes = _ranked(Theme.objects.order_by("name", "slug").values_list("id", "name", "slug"))
         audiences = _ranked(Audience.objects.order_by("name", "slug").values_list("id", "name", "slug"))

@@ -25,8 +25,8 @@ class TerritoryQuerySet(models.QuerySet):
         return self.filter(kind=Territory.Kind.REGION).order_by(french("name"), "id")
 
     def by_codes(self):
-        """{`kind:code`: territory} for every territory (imports resolve codes with it)."""
-        return {format_code(t): t for t in self}
+        """{`kind:code`: territory} of these territories, fetched as asked (imports resolve codes with it)."""
+        return CodeIndex(self)
 
     def get_by_code(self, text):
         kind, code = parse_code(text)
@@ -60,6 +60,36 @@ class TerritoryQuerySet(models.QuerySet):
             found = Q(search_name__startswith=key) | Q(search_name__contains=f" {key}")
         exact = Case(When(search_name=key, then=0), default=1, output_field=models.IntegerField())
         return self.communes().filter(found).with_department().order_by(exact, F("population").desc(nulls_last=True), "name", "id")
+
+
+class CodeIndex:
+    """A `{kind:CODE: territory}` mapping read lazily, one query per distinct code: an import names
+    a few dozen of the 36,000 territories. The closest territory to an unknown code is kept too."""
+
+    def __init__(self, queryset):
+        self.queryset, self.found, self.suggested = queryset, {}, {}
+
+    def get(self, code, default=None):
+        if code not in self.found:
+            kind, _sep, insee_code = code.partition(":")
+            self.found[code] = self.queryset.filter(kind=kind, insee_code=insee_code).first()
+        return self.found[code] or default
+
+    def __getitem__(self, code):
+        territory = self.get(code)
+        if territory is None:
+            raise KeyError(code)
+        return territory
+
+    def __contains__(self, code):
+        return self.get(code) is not None
+
+    def closest(self, text):
+        if text not in self.suggested:
+            from .suggest import closest_territory
+
+            self.suggested[text] = closest_territory(text)
+        return self.suggested[text]
 
 
 class Territory(models.Model):
@@ -192,17 +222,23 @@ class TerritoryScope:
 
 
 class ScopeMap:
-    """Every territory's scope at once, in memory, for indexes that answer "applies in X"
-    without a query per territory: the same rule as `TerritoryScope` (two queries in all)."""
+    """Territories' scopes for indexes that answer "applies in X" without a query per programme:
+    the same rule as `TerritoryScope`. Each territory's ancestors and descendants are read when
+    first asked (two indexed queries) and kept: the closure has 200,000 rows with the communes."""
 
     def __init__(self):
         self.supra = frozenset(Territory.objects.filter(kind__in=Territory.SUPRA_NATIONAL).values_list("id", flat=True))
         self.ancestors, self.descendants = {}, {}
-        for descendant, ancestor in TerritoryClosure.objects.values_list("descendant_id", "ancestor_id"):
-            self.ancestors.setdefault(descendant, set()).add(ancestor)
-            self.descendants.setdefault(ancestor, set()).add(descendant)
+
+    def _related(self, memo, territory_id, column, other):
+        if territory_id not in memo:
+            rows = TerritoryClosure.objects.filter(**{column: territory_id}).values_list(other, flat=True)
+            memo[territory_id] = frozenset(rows)
+        return memo[territory_id]
 
     def applies_ids(self, territory_id, *, local_only=False):
         """X, the territories inside X and those containing it (without France and Europe when `local_only`)."""
-        containing = self.ancestors.get(territory_id, set()) - (self.supra if local_only else set())
-        return self.descendants.get(territory_id, set()) | containing | {territory_id}
+        ancestors = self._related(self.ancestors, territory_id, "descendant_id", "ancestor_id")
+        descendants = self._related(self.descendants, territory_id, "ancestor_id", "descendant_id")
+        containing = ancestors - (self.supra if local_only else set())
+        return descendants | containing | {territory_id}

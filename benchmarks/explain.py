@@ -4,6 +4,8 @@ Each listing is asked once in-process (Django's test client); the queries it ran
 (`CaptureQueriesContext`, their parameters bound), and every SELECT is run again under
 `EXPLAIN (ANALYZE, BUFFERS)`, with the page and fragment caches turned off here, so that
 every query shows."""
+import re
+
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -11,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from benchmarks.selections import EXPLAINED
 
 READS = ("SELECT", "WITH", "(SELECT")
+EXECUTION = re.compile(r"Execution Time: ([\d.]+) ms")
 
 
 def captured_selects(client, path):
@@ -38,7 +41,11 @@ def explain(size, paths=EXPLAINED, warm_up="/programmes/?kind=grant"):
     out = []
     for path in paths:
         status, count, selects = captured_selects(client, path)
-        out.append(f"\n### EXPLAIN (ANALYZE, BUFFERS), {size:,} programmes: `{path}` ({status}, {count} queries, {len(selects)} SELECT)")
-        for number, sql in enumerate(selects, start=1):
-            out.append(f"\n{number}.\n```sql\n{sql}\n```\n```\n{plan(sql)}\n```")
+        plans = [plan(sql) for sql in selects]
+        times = [float(m.group(1)) if (m := EXECUTION.search(text)) else 0.0 for text in plans]
+        slowest = max(range(len(times)), key=times.__getitem__, default=None)
+        out.append(f"\n### EXPLAIN (ANALYZE, BUFFERS), {size:,} programmes: `{path}` ({status}, {count} queries, {len(selects)} SELECT,"
+                   f" executed in {sum(times):.1f} ms" + (f", the slowest #{slowest + 1}: {times[slowest]:.1f} ms)" if times else ")"))
+        for number, (sql, text) in enumerate(zip(selects, plans), start=1):
+            out.append(f"\n{number}.\n```sql\n{sql}\n```\n```\n{text}\n```")
     return "\n".join(out)

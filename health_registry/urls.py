@@ -3,6 +3,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import TemplateView
 from django.views.i18n import set_language
 
 from core import password_reset
@@ -28,6 +29,8 @@ public_patterns = [
     path("projets/", include(project_patterns)),
     path("alertes/", include("alerts.urls")),
     path("statistiques/", include("insights.urls")),
+    # The API's documentation in each language: /api/v1/docs/ (api.urls, first) and /en/api/v1/docs/.
+    path("api/v1/docs/", TemplateView.as_view(template_name="api/docs.html"), name="api_docs"),
     path("", include("pages.urls")),
 ]
 

@@ -8,7 +8,6 @@ from territories.admin import RegionListFilter
 from .imports import ACTORS
 from .models import Actor
 from .preview import ActorPreview
-from .services import refresh_search, save_actor
 
 
 @admin.register(Actor)
@@ -41,11 +40,3 @@ class ActorAdmin(ImportAdminMixin, PublishableAdmin):
             (None, {"fields": main}),
             (_("Publication et provenance"), {"fields": ["publication_state", "source", "published_at", "published_by", "created_at", "updated_at"]}),
         ]
-
-    def refresh_derived(self, obj):
-        refresh_search([obj.id])
-
-    def apply_revision(self, entry, proposal, *, user, reason):
-        """An approved revision (`editorial.revisions`), written like any change: through the service."""
-        entry._history_user, entry._change_reason = user, reason
-        save_actor(actor=entry, editors=proposal.related("editors") if "editors" in proposal.m2m else None)

@@ -3,6 +3,8 @@ that shows its name (programmes, funded projects), through registered hooks so t
 this app never imports the apps that depend on it."""
 from django.db import transaction
 
+from editorial.text import normalise_line_endings
+
 from .models import Actor
 
 # Callables taking a list of actor ids, registered by the apps whose search text shows actors.
@@ -23,9 +25,12 @@ def refresh_search(actor_ids):
 
 
 @transaction.atomic
-def save_actor(*, actor, editors=None):
-    """Create or update `actor` (already validated) and everything derived from it."""
+def save_actor(*, actor, editors=None, user=None, reason=None):
+    """Create or update `actor` (already validated) and everything derived from it: one history
+    record (its editors are not part of the history), search text refreshed once."""
     actor.siren = (actor.siren or "").replace(" ", "")
+    actor._history_user, actor._change_reason = user, reason
+    normalise_line_endings(actor)
     actor.save()
     if editors is not None:
         actor.editors.set(editors)
@@ -33,10 +38,8 @@ def save_actor(*, actor, editors=None):
     return actor
 
 
-@transaction.atomic
-def delete_actors(*, actors):
-    ids = [a.id for a in actors]
-    Actor.objects.filter(id__in=ids).delete()
-    # The dependents no longer show them (PROTECT stops deleting a used actor anyway).
-    for refresh in _dependents:
-        refresh(ids)
+def apply_actor_revision(*, entry, proposal, user, reason):
+    """An approved revision (`editorial.revisions`), written like any change. Registered with
+    `editorial.registry` (see apps.py)."""
+    editors = proposal.related("editors") if "editors" in proposal.m2m else None
+    return save_actor(actor=entry, editors=editors, user=user, reason=reason)

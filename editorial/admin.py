@@ -1,6 +1,8 @@
-"""The admin of every publishable entry: scope, workflow actions, one history record per change.
+"""The admin of every publishable entry: scope, workflow actions, writes through services.
 
-Every decision is `editorial.policy`'s: which rows a user reaches, what they may do.
+Every decision is `editorial.policy`'s: which rows a user reaches, what they may do. Every write
+(change form, workflow action, restore) goes through the service the entry's app registered
+(`editorial.registry`): one history record and one search refresh per change.
 """
 from django.contrib import messages
 from django.contrib.admin import helpers
@@ -8,19 +10,20 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.http import Http404, HttpResponseRedirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import policy, revision_admin
+from . import policy, registry, revision_admin, revisions
 from .admin_actions import log_transition, required_permission
 from .concurrency import VERSION_FIELD, VersionedForm
-from .history import Restore, pause_history, record_once, single_history_record
+from .history import Restore, keep_publication
 from .history_page import ReadableChanges, history_page_context
 from .imports import ImportJobView, ImportView
 from .models import PublicationState
 from .preview import preview_urls
+from .slugs import UniqueSlugForm
 from .workflow import allowed_targets, stamp_publication, transition
 
 
@@ -30,8 +33,7 @@ def _workflow_action(target, label):
         for obj in queryset:
             try:
                 source = obj.publication_state
-                transition(obj, target, user=request.user)
-                modeladmin.refresh_derived(obj)  # a name published or withdrawn: the search text follows
+                transition(obj, target, user=request.user)  # through the entry's service
                 log_transition(modeladmin, request, obj, source)
                 done += 1
             except PermissionDenied:
@@ -118,8 +120,9 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         if _restoring(request) and obj is not None:
-            _restoring(request).keep_publication(obj)
+            keep_publication(obj)
         form = super().get_form(request, obj, **kwargs)
+        form = UniqueSlugForm.around(form, request.user)
         if obj is not None and not _restoring(request) and policy.must_propose(request.user, obj):
             form = revision_admin.with_proposal(form, request, obj)
         field = form.base_fields.get("publication_state")
@@ -130,39 +133,40 @@ class PublishableAdmin(SimpleHistoryAdmin):
         return form
 
     def save_model(self, request, obj, form, change):
-        if change and policy.must_propose(request.user, obj):
-            revision_admin.propose(request, form)  # the published version stays live
-            return
+        """Nothing is written here: `save_related` writes the entry with its relations, at once."""
         if "publication_state" in form.changed_data and obj.is_public:
             stamp_publication(obj, request.user)
-        if _restoring(request):
-            obj._change_reason = _restoring(request).reason
-        # The history record is written once, after the m2m and inlines (save_related).
-        pause_history(obj)
-        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
-        if revision_admin.proposing(request):
-            return revision_admin.propose_related(self, request, form, formsets, change)
-        try:
-            super().save_related(request, form, formsets, change)
-        finally:
-            record_once(form.instance, created=not change)
-        # After the last save: a refresh made earlier would be overwritten by it.
-        self.refresh_derived(form.instance)
+        if change and policy.must_propose(request.user, form.instance):
+            revision_admin.propose(self, request, form, formsets)  # the published version stays live
+            return
+        self.write(request, form, formsets, created=not change)
 
-    def refresh_derived(self, obj):
-        """Recompute what is derived from `obj` (search text…) through its app's services."""
+    def write(self, request, form, formsets, *, created, reason=None):
+        """Write the form's entry with its relations through its app's service, then the inline
+        entries (funded projects) through theirs; `created` is unused by services (they know)."""
+        relations = {**form_relations(form), **self.inline_relations(formsets)}
+        for formset in formsets:
+            if not revisions.is_entry_formset(formset):
+                formset.save(commit=False)  # written by the service: listed in the change message only
+        registry.services_for(self.model).save(entry=form.instance, user=request.user, reason=reason, **relations)
+        for formset in formsets:
+            if revisions.is_entry_formset(formset):
+                self.save_entries(request, formset)
 
-    def apply_revision(self, entry, proposal, *, user, reason):
-        """Write an approved revision (`editorial.revisions.Proposal`) to `entry`; each app's admin
-        does it through its services."""
-        entry._history_user, entry._change_reason = user, reason
-        with single_history_record(entry, created=False):
-            entry.save()
-            for name in proposal.m2m:
-                getattr(entry, name).set(proposal.related(name))
-        self.refresh_derived(entry)
+    def inline_relations(self, formsets):
+        """{relation: value} the entry's service takes from the inline formsets (none here)."""
+        return {}
+
+    def save_entries(self, request, formset):
+        """An inline formset of entries with their own workflow: each row through its service."""
+        services = registry.services_for(formset.model)
+        formset.save(commit=False)
+        for entry in [*formset.new_objects, *(obj for obj, _changed in formset.changed_objects)]:
+            services.save(entry=entry, user=request.user)
+        for entry in formset.deleted_objects:
+            services.delete(entry=entry, user=request.user)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, unquote(object_id))
@@ -170,9 +174,14 @@ class PublishableAdmin(SimpleHistoryAdmin):
         return super().change_view(request, object_id, form_url, {"pending_revisions": pending, **(extra_context or {})})
 
     def response_change(self, request, obj):
-        if revision_admin.proposing(request):
+        if policy.must_propose(request.user, obj):  # its change was held as a revision
             return revision_admin.proposal_response(self, request, obj)
         return super().response_change(request, obj)
+
+    def log_change(self, request, obj, message):
+        if policy.must_propose(request.user, obj):
+            return None  # nothing changed yet: the approval writes the history
+        return super().log_change(request, obj, message)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """django-simple-history's "restore this version" form, as a change of the live entry:
@@ -186,24 +195,43 @@ class PublishableAdmin(SimpleHistoryAdmin):
             record = current.history.get(history_id=version_id)
         except (current.history.model.DoesNotExist, ValueError, ValidationError):
             raise Http404 from None
-        request.editorial_restore = Restore(current, record)
         with transaction.atomic(using=router.db_for_write(self.model)):
+            if request.method == "POST":
+                old = record.instance
+                old._state.adding = False  # the live entry's row: its own slug is no clash
+                form = self.get_form(request, old)(request.POST, request.FILES, instance=old)
+                if form.is_valid():
+                    return self.restore(request, form, Restore(current, record))
+            # The form, or its errors: django-simple-history's page (it saves nothing invalid).
             return super().history_form_view(request, object_id, version_id, extra_context)
 
-    def log_change(self, request, obj, message):
-        if revision_admin.proposing(request):
-            return None  # nothing changed yet: the approval writes the history
-        if _restoring(request):
-            # The restore view saves the m2m after save_model and calls no save_related:
-            # this is its first step after them, where a change writes its one history record.
-            record_once(obj, created=False)
-            self.refresh_derived(obj)
-        return super().log_change(request, obj, message)
+    def restore(self, request, form, restore):
+        """Write the restored version (or propose it, for an editor of a published entry) and say which."""
+        entry = form.save(commit=False)
+        if policy.must_propose(request.user, restore.current):
+            revisions.propose(form, user=request.user)
+            message = restore.proposed_message
+        else:
+            self.write(request, form, [], created=False, reason=restore.reason)
+            message = restore.done_message
+            self.log_change(request, entry, self.construct_change_message(request, form, []))
+        self.message_user(request, message, messages.SUCCESS)
+        opts = self.model._meta
+        return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[entry.pk],
+                                            current_app=self.admin_site.name))
+
+
+def form_relations(form):
+    """The many-to-many values of a saved admin form, by field name (the fields it shows only)."""
+    model = form._meta.model
+    names = {field.name for field in model._meta.many_to_many}
+    return {name: form.cleaned_data[name] for name in form.fields if name in names and name in form.cleaned_data}
 
 
 def _restoring(request):
-    """The `Restore` under way in this request (see `PublishableAdmin.history_form_view`), if any."""
-    return getattr(request, "editorial_restore", None)
+    """Is this request django-simple-history's restore form (see `PublishableAdmin.history_form_view`)?"""
+    match = getattr(request, "resolver_match", None)
+    return bool(match and match.url_name and match.url_name.endswith("_simple_history"))
 
 
 class ImportAdminMixin:

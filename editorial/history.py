@@ -36,6 +36,14 @@ def single_history_record(obj, *, created):
     record_once(obj, created=created)
 
 
+def keep_publication(obj):
+    """Give `obj` (an older version being restored) the live entry's publication and version."""
+    live = type(obj)._default_manager.filter(pk=obj.pk).first()
+    if live is not None:
+        for name in Restore.KEPT_FIELDS:
+            setattr(obj, name, getattr(live, name))
+
+
 class Restore:
     """Restoring an earlier version of `current`: its contents come back, the live entry's
     publication (state, who and when) and version stay, so a restore never publishes,
@@ -47,12 +55,19 @@ class Restore:
         self.current = current
         self.record = record
 
-    def keep_publication(self, obj):
-        for name in self.KEPT_FIELDS:
-            setattr(obj, name, getattr(self.current, name))
+    def _when(self):
+        when = timezone.localtime(self.record.history_date)
+        return {"date": formats.date_format(when, "DATE_FORMAT"), "time": formats.time_format(when, "TIME_FORMAT")}
 
     @property
     def reason(self):
-        when = timezone.localtime(self.record.history_date)
-        return _("Restauration de la version du %(date)s à %(time)s") % {
-            "date": formats.date_format(when, "DATE_FORMAT"), "time": formats.time_format(when, "TIME_FORMAT")}
+        return _("Restauration de la version du %(date)s à %(time)s") % self._when()
+
+    @property
+    def done_message(self):
+        return _("La version du %(date)s à %(time)s de « %(entry)s » a été restaurée.") % {**self._when(), "entry": self.current}
+
+    @property
+    def proposed_message(self):
+        return _("La restauration de la version du %(date)s à %(time)s de « %(entry)s » est proposée : elle attend "
+                 "la validation d'un relecteur, la version publiée reste en ligne d'ici là.") % {**self._when(), "entry": self.current}

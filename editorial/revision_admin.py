@@ -16,29 +16,17 @@ from .models import Revision, RevisionState
 SAVED_MESSAGE = gettext_lazy("Votre modification attend la validation d'un relecteur : la version publiée reste en ligne d'ici là.")
 
 
-def proposing(request):
-    """The revision this request's change form was saved as, if any."""
-    return getattr(request, "editorial_revision", None)
-
-
-def propose(request, form):
-    """Called by the entry's `save_model`: hold the change instead of saving it."""
-    request.editorial_revision = revisions.propose(form, user=request.user)
-    form.save_m2m = lambda: None  # the restore view saves the m2m itself: not live either
-    return request.editorial_revision
-
-
-def propose_related(model_admin, request, form, formsets, change):
-    """Called by the entry's `save_related`: inline rows join the revision; inlines of entries
-    with their own workflow (funded projects) are saved as they always were."""
-    revision = proposing(request)
-    revision.data["inlines"].update(revisions._inline_data(formsets))
-    revision.save(update_fields=["data"])
+def propose(model_admin, request, form, formsets):
+    """Called by the entry's `save_related` instead of writing: the change (and its inline rows)
+    becomes the user's pending revision; inlines of entries with their own workflow (funded
+    projects) are saved as they always were, through their services."""
+    revision = revisions.propose(form, user=request.user, formsets=formsets)
     for formset in formsets:
         if revisions.is_entry_formset(formset):
-            model_admin.save_formset(request, form, formset, change)
+            model_admin.save_entries(request, formset)
         else:  # not saved: nothing for the admin's change message either
             formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+    return revision
 
 
 def proposal_response(model_admin, request, obj):
@@ -132,9 +120,8 @@ class RevisionAdmin(admin.ModelAdmin):
             revisions.reject(revision, reviewer=request.user, comment=data["comment"])
             self.message_user(request, _("Modification refusée."), messages.SUCCESS)
             return back
-        entry_admin = self.admin_site._registry.get(type(entry))
         try:
-            revisions.approve(revision, reviewer=request.user, apply=entry_admin.apply_revision)
+            revisions.approve(revision, reviewer=request.user)
         except revisions.Stale:
             self.message_user(request, _("La fiche a été modifiée depuis cette proposition : la valider effacerait ces "
                                          "changements. Refusez-la en demandant à son auteur de la refaire sur la version actuelle."),

@@ -2,8 +2,9 @@
 
 The live entry stays public; the change is stored as a `Revision` (only what the editor
 changed: fields, many-to-many ids, inline rows) on the version it was made on. A reviewer
-sees it as a diff, then approves it — applied by the entry's admin through its app's
-services, so the search text and the history follow — or rejects it with a comment.
+sees it as a diff, then approves it — applied by the `apply_revision` service the entry's app
+registered (`editorial.registry`), so the search text and the history follow once — or rejects
+it with a comment.
 Approving a revision made on an older version is refused: it would silently undo the
 changes made since (`Stale`). Who must propose and who decides: `editorial.policy`.
 """
@@ -16,9 +17,10 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import policy
+from . import policy, registry
 from .concurrency import stored_version, version_of
 from .models import Publishable, Revision, RevisionState
+from .text import normalise_line_endings
 
 # The workflow alone moves these (a revision never publishes or archives).
 NOT_PROPOSED = {"publication_state", "published_at", "published_by", "created_at", "updated_at"}
@@ -48,6 +50,7 @@ def _proposed_data(form):
     """What the entry's own form changes in the live entry (whatever version the form started from:
     the live one, the user's pending revision, or an old one being restored)."""
     model, instance = form._meta.model, form.instance
+    normalise_line_endings(instance)  # a browser's CRLF is no change
     live = model._default_manager.get(pk=instance.pk)
     data = {"fields": {}, "m2m": {}}
     for name in set(form.fields) & _field_names(model):
@@ -145,9 +148,9 @@ def author_name(revision):
     return (user.get_full_name() or user.get_username()) if user else _("un compte supprimé")
 
 
-def approve(revision, *, reviewer, apply):
-    """Apply `revision` to its entry with `apply(entry, proposal, user=, reason=)`, or raise
-    `Stale` if the entry changed since, or ValidationError if the result is invalid."""
+def approve(revision, *, reviewer):
+    """Apply `revision` to its entry with its app's `apply_revision` service, or raise `Stale` if
+    the entry changed since, or ValidationError if the result is invalid."""
     model = revision.content_type.model_class()
     with transaction.atomic(using=router.db_for_write(model)):
         entry = model._default_manager.select_for_update().get(pk=revision.object_id)
@@ -156,7 +159,7 @@ def approve(revision, *, reviewer, apply):
         proposal = Proposal(model, revision.data)
         proposal.set_fields(entry)
         entry.full_clean(exclude=[n for n in _field_names(model) if n not in proposal.fields] or None)
-        apply(entry, proposal, user=reviewer, reason=reason(revision))
+        registry.services_for(model).apply_revision(entry=entry, proposal=proposal, user=reviewer, reason=reason(revision))
         _decide(revision, RevisionState.APPROVED, reviewer, "")
     return entry
 

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import registry
 from .models import PublicationState as S
 from .policy import may_publish
 
@@ -43,7 +44,8 @@ def stamp_publication(obj, user):
 
 
 def transition(obj, target, *, user):
-    """Move `obj` to `target` and save it, or raise PermissionDenied."""
+    """Move `obj` to `target` and save it through its app's service (one history record, one
+    search refresh: a name published or withdrawn changes what is found), or raise PermissionDenied."""
     if target == obj.publication_state:
         return obj
     if target not in allowed_targets(user, type(obj), obj.publication_state):
@@ -52,5 +54,4 @@ def transition(obj, target, *, user):
     obj.publication_state = target
     if target == S.PUBLISHED:
         stamp_publication(obj, user)
-    obj.save()
-    return obj
+    return registry.services_for(type(obj)).save(entry=obj, user=user if getattr(user, "pk", None) else None)

@@ -8,8 +8,16 @@ class ProgrammesConfig(AppConfig):
 
     def ready(self):
         from actors.services import register_search_dependent
+        from editorial import registry
 
-        from .services import refresh_for_actors
+        from . import services
+        from .models import FundedProject, Programme
 
         # Programmes and projects show actors' names: renaming an actor refreshes them.
-        register_search_dependent(refresh_for_actors)
+        register_search_dependent(services.refresh_for_actors)
+        # The workflow, restores and approvals write programmes and projects through these services.
+        registry.register(Programme, save=lambda *, entry, **kwargs: services.save_programme(programme=entry, **kwargs),
+                          apply_revision=services.apply_programme_revision)
+        registry.register(FundedProject, save=lambda *, entry, **kwargs: services.save_project(project=entry, **kwargs),
+                          apply_revision=services.apply_project_revision,
+                          delete=lambda *, entry, user: services.delete_project(project=entry, user=user))

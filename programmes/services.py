@@ -4,12 +4,15 @@ Every write here also refreshes what is derived from it — the search text of
 the entries it touches — in bulk. The admin, the CSV imports, the demo loader
 and the shell all write through these functions.
 """
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from actors.models import Actor
-from core.cache import bump_directory_version
+from core.directory_version import bump_directory_version
 from core.imports import analyze
 from editorial.history import single_history_record
+from editorial.text import normalise_line_endings
 
 from . import bulk
 from .bulk import ProgrammeInput  # noqa: F401 (the input of save_programmes)
@@ -62,10 +65,12 @@ def _set_m2m(manager, wanted):
 def save_programme(*, programme, territories=None, themes=None, audiences=None, roles=None, user=None, reason=None):
     """Create or update `programme` and the relations given (None: left as they are).
 
-    One history record per call, with the final state; search text refreshed."""
+    One history record per call, with the final state; the search text of the programme and of
+    its projects (which show its title) refreshed once."""
     created = programme.pk is None
     programme._history_user = user
     programme._change_reason = reason
+    normalise_line_endings(programme)
     with single_history_record(programme, created=created):
         programme.save()
         if territories is not None:
@@ -76,8 +81,21 @@ def save_programme(*, programme, territories=None, themes=None, audiences=None, 
             _set_m2m(programme.audiences, audiences)
         if roles is not None:
             set_roles(programme=programme, roles=roles)
-    refresh_search(programme_ids=[programme.id])
+    refresh_search(programme_ids=[programme.id], project_ids=programme.funded_projects.values_list("id", flat=True))
     return programme
+
+
+def apply_programme_revision(*, entry, proposal, user, reason):
+    """An approved revision (`editorial.revisions`), written like any change: one history record,
+    one search refresh. Registered with `editorial.registry` (see apps.py)."""
+    m2m = {name: proposal.related(name) for name in proposal.m2m}
+    roles = proposal.inlines.get("roles")
+    if roles is not None:
+        actor_ids = {row["actor"] for row in roles}
+        if Actor.objects.filter(pk__in=actor_ids).count() != len(actor_ids):
+            raise ValidationError(_("Un acteur de cette modification n'existe plus."))
+        roles = {(row["actor"], row["role"]) for row in roles}
+    return save_programme(programme=entry, **m2m, roles=roles, user=user, reason=reason)
 
 
 @transaction.atomic
@@ -95,6 +113,7 @@ def save_programmes(*, items, user=None, reason=None, publish=False):
         changed += [entry.id for entry in updated]
     if created or changed:
         refresh_search(programme_ids=changed)  # new entries were indexed as they were inserted
+        Programme.objects.filter(id__in=created).refresh_listing_keys()  # their links came after them
         # Bulk writes send no signal: the public pages' cache learns of them here, once committed.
         transaction.on_commit(bump_directory_version)
     return created, changed
@@ -107,12 +126,26 @@ def save_project(*, project, partners=None, user=None, reason=None):
         project.year = project.awarded_on.year
     project._history_user = user
     project._change_reason = reason
+    normalise_line_endings(project)
     with single_history_record(project, created=created):
         project.save()
         if partners is not None:
             _set_m2m(project.partners, partners)
     refresh_search(project_ids=[project.id])
     return project
+
+
+def apply_project_revision(*, entry, proposal, user, reason):
+    """An approved revision of a funded project (see `apply_programme_revision`)."""
+    partners = proposal.related("partners") if "partners" in proposal.m2m else None
+    return save_project(project=entry, partners=partners, user=user, reason=reason)
+
+
+@transaction.atomic
+def delete_project(*, project, user=None):
+    """Delete a funded project (the history records who); its search entry goes with it."""
+    project._history_user = user
+    project.delete()
 
 
 @transaction.atomic

@@ -1,7 +1,6 @@
 """Programme admin: the change form with its roles and projects, list filters, actions, import."""
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -69,6 +68,11 @@ class RoleFormSet(forms.BaseInlineFormSet):
                 _("Indiquez au moins une de vos organisations comme porteur, financeur ou partenaire du programme.")
             )
 
+
+    def wanted_roles(self):
+        """{(actor id, role)} the submitted rows keep."""
+        return {(form.cleaned_data["actor"].id, form.cleaned_data["role"]) for form in self.forms
+                if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("actor")}
 
     def refuse_hidden_actors(self):
         """The autocomplete offers published actors and the editor's own: so does the server
@@ -162,15 +166,9 @@ class ProgrammeAdmin(ParentChoiceMixin, DispositifImportMixin, ImportAdminMixin,
     def status_label(self, obj):
         return obj.get_status_display()
 
-    def refresh_derived(self, obj):
-        services.refresh_search(programme_ids=[obj.id], project_ids=obj.funded_projects.values_list("id", flat=True))
-
-    def apply_revision(self, entry, proposal, *, user, reason):
-        """An approved revision (`editorial.revisions`), written like any change: through the service."""
-        m2m = {name: proposal.related(name) for name in proposal.m2m}
-        roles = proposal.inlines.get("roles")
-        if roles is not None and Actor.objects.filter(pk__in={row["actor"] for row in roles}).count() != len({row["actor"] for row in roles}):
-            raise ValidationError(_("Un acteur de cette modification n'existe plus."))
-        services.save_programme(programme=entry, **m2m, user=user, reason=reason,
-                                roles=None if roles is None else {(row["actor"], row["role"]) for row in roles})
-        self.refresh_derived(entry)
+    def inline_relations(self, formsets):
+        """The roles, from their inline: written by `services.save_programme` with the programme."""
+        for formset in formsets:
+            if isinstance(formset, RoleFormSet):
+                return {"roles": formset.wanted_roles()}
+        return {}

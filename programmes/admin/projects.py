@@ -3,7 +3,6 @@ from django.contrib import admin
 
 from editorial.admin import ImportAdminMixin, PublishableAdmin
 
-from .. import services
 from ..imports import PROJECTS
 from ..models import FundedProject, Programme
 
@@ -24,11 +23,3 @@ class FundedProjectAdmin(ImportAdminMixin, PublishableAdmin):
             # A crafted POST cannot attach a project to another organisation's programme.
             kwargs["queryset"] = Programme.objects.editable_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def refresh_derived(self, obj):
-        services.refresh_search(project_ids=[obj.id])
-
-    def apply_revision(self, entry, proposal, *, user, reason):
-        """An approved revision (`editorial.revisions`), written like any change: through the service."""
-        partners = proposal.related("partners") if "partners" in proposal.m2m else None
-        services.save_project(project=entry, partners=partners, user=user, reason=reason)

@@ -43,6 +43,11 @@ def tree(db):
                ARA (84) > Rhône (69) > Métropole de Lyon,
                La Réunion (04) > 974}
     """
+    return build_tree()
+
+
+def build_tree():
+    """The `tree` fixture's rows (also built once per module by shared fixtures, tests/shared_data.py)."""
     # Replaces the reference geography that `migrate` loaded, inside the test's transaction: raw
     # deletes (nothing names a territory yet), as the ORM's would send a signal per row.
     for model in (TerritoryClosure, Territory.parents.through, Territory):

@@ -4,6 +4,7 @@ import pytest
 
 from editorial.models import PublicationState as S
 from programmes.models import Programme, ProgrammeActor
+from tests.conftest import build_tree
 from tests.factories import (
     ActorFactory,
     AudienceFactory,
@@ -12,6 +13,7 @@ from tests.factories import (
     ProgrammeFactory,
     ThemeFactory,
 )
+from tests.shared_data import copy_of, shared_rows
 
 TODAY = datetime.date.today()
 
@@ -21,9 +23,18 @@ def days(n):
 
 
 @pytest.fixture
-def directory(tree):
+def directory(shared_directory, db):
     """A small directory: varied programmes (kinds, dates, places, themes), organisations
-    published or not, projects, and a published and an unpublished parent."""
+    published or not, projects, and a published and an unpublished parent (built once per module)."""
+    return copy_of(shared_directory)
+
+
+@pytest.fixture(scope="module")
+def shared_directory(django_db_setup, django_db_blocker):
+    yield from shared_rows(django_db_blocker, lambda: build_directory(build_tree()))
+
+
+def build_directory(tree):
     health, data = ThemeFactory(name="Santé numérique", slug="sante-numerique"), ThemeFactory(name="Cancer", slug="cancer")
     firms = AudienceFactory(name="Entreprises", slug="entreprises")
     region = ActorFactory(name="Région Bretagne", slug="region-bretagne", kind="region", seat=tree["bretagne"], siren="235300017")

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
+from . import import_refusals
 from .imports import ImportConflict
 
 
@@ -24,14 +25,19 @@ class ImportCommand(BaseCommand):
         parser.add_argument("--max-bytes", type=int, help="Refuse larger files (default: the IMPORT_MAX_BYTES setting).")
         if self.creating_importer is not None:
             parser.add_argument("--create-actors", action="store_true", help=self.create_actors_help)
+        parser.add_argument("--skip-invalid", action="store_true",
+                            help="Import the valid rows only and list the refused ones (without it, any invalid row stops the import).")
+        parser.add_argument("--refused-csv", type=Path, help="With --skip-invalid: write the refused rows there, with their problems.")
 
     def importer_for(self, options):
         return self.creating_importer if options.get("create_actors") else self.importer
 
-    def handle(self, *args, file, dry_run, draft, max_rows=None, max_bytes=None, **options):
+    def handle(self, *args, file, dry_run, draft, max_rows=None, max_bytes=None, skip_invalid=False, refused_csv=None, **options):
         data = self.read(file, max_bytes or settings.IMPORT_MAX_BYTES)
         importer = self.importer_for(options)
         plan = importer.plan(data, max_rows=max_rows, max_bytes=max_bytes)
+        if skip_invalid:
+            plan = self.skip_invalid(plan, data, refused_csv)
         for warning in plan.warnings:
             self.stdout.write(self.style.WARNING(f"warning: {warning}"))
         for notice in plan.notices:
@@ -52,6 +58,17 @@ class ImportCommand(BaseCommand):
             # The check missed something, or the directory changed meanwhile: one line, no traceback.
             raise CommandError(f"Import failed, nothing was written: {exc}") from exc
         self.stdout.write(self.style.SUCCESS(f"Imported: {created} created, {updated} updated."))
+
+    def skip_invalid(self, plan, data, path):
+        """The plan's valid rows only; every refused row listed (and written to `path` as CSV)."""
+        plan, refused = import_refusals.valid_rows_only(plan)
+        for problem in refused:
+            self.stderr.write(f"refused: {problem}")
+        if refused:
+            self.stderr.write(f"{len({problem.line for problem in refused})} row(s) refused, left out.")
+        if path is not None:
+            path.write_bytes(import_refusals.refused_csv(data, refused))
+        return plan
 
     def read(self, file, max_bytes):
         """The file's bytes; a larger file is refused before it is read."""

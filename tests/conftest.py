@@ -5,6 +5,7 @@ import pytest
 from territories.models import Territory, TerritoryClosure
 from territories.services import load_geography
 from tests.factories import TerritoryFactory
+from tests.shared_data import shared_rows
 
 Kind = Territory.Kind
 
@@ -33,6 +34,14 @@ def geography(db):
 
     `migrate` loads it; loading again is a no-op unless a transactional test emptied the tables."""
     load_geography()
+
+
+@pytest.fixture(scope="module")
+def shared_demo(django_db_setup, django_db_blocker):
+    """The shipped demo data loaded once for a module whose tests share it (tests/shared_data.py)."""
+    from programmes.demo import load_demo_data
+
+    yield from shared_rows(django_db_blocker, load_demo_data)
 
 
 @pytest.fixture
@@ -64,6 +73,24 @@ def build_tree():
     t["rennes"] = TerritoryFactory(kind=Kind.EPCI, insee_code="243500139", name="Rennes Métropole", parents=[t["d35"]])
     t["lyon"] = TerritoryFactory(kind=Kind.EPCI, insee_code="200046977", name="Métropole de Lyon", parents=[t["d69"]])
     return t
+
+
+SHARED_FIXTURES = {"shared_demo", "shared_directory"}
+
+
+def pytest_collection_modifyitems(items):
+    """In each module, the tests that share rows built once (tests/shared_data.py) run last: the
+    rows stay until the module's end, and the module's other tests must not see them."""
+    first = {}
+    for position, item in enumerate(items):
+        first.setdefault(item.nodeid.split("::")[0], position)
+
+    def key(pair):
+        position, item = pair
+        shares = not SHARED_FIXTURES.isdisjoint(getattr(item, "fixturenames", ()))
+        return first[item.nodeid.split("::")[0]], shares, position
+
+    items[:] = [item for _, item in sorted(enumerate(items), key=key)]
 
 
 def pytest_report_header(config):

@@ -8,8 +8,8 @@ the suite's time. Each test gets a deep copy of the objects returned, so a test 
 instance in memory does not change it for the next one (as `setUpTestData` does too).
 
 Not for modules with transactional tests (`django_db(transaction=True)`, a live server): they
-would commit or empty the shared transaction. The module's later tests that do not ask for the
-rows still see them.
+would commit or empty the shared transaction. The module's other tests run before the ones that
+share rows (`pytest_collection_modifyitems` in tests/conftest.py), so they never see them.
 """
 import copy
 
@@ -39,5 +39,10 @@ def _roll_back(atomic):
 
 
 def copy_of(rows):
-    """What a test receives: its own instances."""
+    """What a test receives: its own instances, and a directory version of its own (in its
+    transaction): what a process keeps per version (the listing's index, fragments) was built
+    from the rows as a test left them, which need not be the shared ones."""
+    from core.directory_version import bump_directory_version
+
+    bump_directory_version()
     return copy.deepcopy(rows)

@@ -10,6 +10,7 @@ import pytest
 from core.logformat import OneLineFormatter
 from core.security import SecurityHeadersMiddleware
 from programmes.models import Programme
+from tests.shared_data import copy_of
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +26,9 @@ INLINE = [
 
 
 @pytest.fixture
-def demo(db):
-    from programmes.demo import load_demo_data
-
-    load_demo_data()
+def demo(shared_demo, db):
+    """The demo data, loaded once for this module (tests/shared_data.py)."""
+    return copy_of(shared_demo)
 
 
 def detail_pages():

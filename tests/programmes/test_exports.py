@@ -9,6 +9,7 @@ from django.http import QueryDict
 from core.csvfile import DANGEROUS_PREFIXES, Dialect, encode_rows, format_cell
 from programmes.exports import PROGRAMME_COLUMNS
 from programmes.filters import filter_programmes
+from tests.shared_data import copy_of
 
 pytestmark = pytest.mark.django_db
 
@@ -20,10 +21,9 @@ def read_csv(response):
 
 
 @pytest.fixture
-def demo(db):
-    from programmes.demo import load_demo_data
-
-    load_demo_data()
+def demo(shared_demo, db):
+    """The demo data, loaded once for this module (tests/shared_data.py)."""
+    return copy_of(shared_demo)
 
 
 @pytest.mark.parametrize(

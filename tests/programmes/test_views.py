@@ -3,14 +3,15 @@ import re
 
 import pytest
 
+from tests.shared_data import copy_of
+
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db):
-    from programmes.demo import load_demo_data
-
-    load_demo_data()
+def demo(shared_demo, db):
+    """The demo data, loaded once for this module (tests/shared_data.py)."""
+    return copy_of(shared_demo)
 
 
 def text(response):

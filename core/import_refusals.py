@@ -20,7 +20,7 @@ def valid_rows_only(plan):
     refused = list(plan.problems)
     lines = {problem.line for problem in refused}
     plan.rows = [row for row in plan.rows if row.line not in lines]
-    plan.problems = []
+    plan.problems, plan.refused = [], refused
     return plan, refused
 
 

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from . import import_refusals
 from .csvfile import decode, unprotect
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
@@ -57,6 +58,7 @@ class ImportPlan:
     problems: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     notices: list = field(default_factory=list)  # what the import will do besides its rows (organisations created)
+    refused: list = field(default_factory=list)  # the problems of the rows left out (`Importer.skipping_invalid`)
 
     @property
     def ok(self):
@@ -397,6 +399,7 @@ def iter_apply(plan, writer, *, chunk_rows=None):
 
 IMPORTERS = {}
 CREATE_ACTORS = "create-actors"  # the variant of an import that creates the organisations it names
+SKIP_INVALID = "skip-invalid"  # the variant that writes the valid rows only (the editor's choice)
 
 
 @dataclass
@@ -411,10 +414,18 @@ class Importer:
     writer: type  # writer(user=..., publish=...): a callable(row_plan), or with write_chunk(row_plans)
     options: dict = field(default_factory=dict)  # the reader's options (`variant`)
     family: str = ""  # the importer this one is a variant of: same admin page, same jobs
+    skip_invalid: bool = False  # plans hold the valid rows only, the others in `plan.refused`
 
     def __post_init__(self):
         IMPORTERS[self.name] = self
         self.family = self.family or self.name
+        if not self.skip_invalid:  # registered now: a queued job of another process finds it
+            self.skipping_invalid()
+
+    def skipping_invalid(self):
+        """This import writing its valid rows only (`import_refusals`), as `<name>+skip-invalid`."""
+        name = f"{self.name}+{SKIP_INVALID}"
+        return IMPORTERS.get(name) or Importer(name, self.reader, self.writer, options=self.options, family=self.family, skip_invalid=True)
 
     def variant(self, suffix, **options):
         """The same import with reader options, registered under its own name (a queued job keeps it)."""
@@ -432,7 +443,8 @@ class Importer:
         return self.reader.allows(user, **self.options)
 
     def plan(self, data, *, user=None, max_rows=None, max_bytes=None):
-        return self.reader.plan(data, user=user, max_rows=max_rows, max_bytes=max_bytes, **self.options)
+        plan = self.reader.plan(data, user=user, max_rows=max_rows, max_bytes=max_bytes, **self.options)
+        return import_refusals.valid_rows_only(plan)[0] if self.skip_invalid else plan
 
     def iter_apply(self, plan, *, user=None, publish=False):
         return iter_apply(plan, self.writer(user=user, publish=publish))

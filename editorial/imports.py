@@ -11,14 +11,15 @@ import secrets
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 
-from core.imports import CREATE_ACTORS
+from core.import_refusals import refused_csv
+from core.imports import CREATE_ACTORS, IMPORTERS
 
 from . import jobs, policy
 from .models import JobState, PublicationState, Upload
@@ -129,6 +130,8 @@ class ImportView(View):
     def post(self, request):
         if request.POST.get("action") == "confirm":
             return self.confirm(request)
+        if request.POST.get("action") == "refused":
+            return self.refused(request)
         form = self.upload_form(request, request.POST, request.FILES)
         if not form.is_valid():
             return self.render(request, status=400, form=form)
@@ -136,12 +139,34 @@ class ImportView(View):
         # The option is part of the stored job's kind: the confirmed import is the one previewed.
         importer = (form.cleaned_data.get("create_actors") and self.creating_importer(request.user)) or self.importer
         plan = importer.plan(data, user=request.user)
-        token = ""
+        token = skip_token = ""
+        valid = len({row.line for row in plan.rows} - {problem.line for problem in plan.problems})
         if plan.ok:
-            token = secrets.token_urlsafe(32)
-            Upload.objects.create(token=token, kind=importer.name, data=data, uploaded_by=request.user, rows_total=len(plan.rows))
+            token = self.keep(request, importer, data, len(plan.rows))
+        elif valid:  # the editor may choose to import the valid rows only (`core.import_refusals`)
+            skip_token = self.keep(request, importer.skipping_invalid(), data, valid)
         return self.render(request, status=200 if plan.ok else 400, form=self.upload_form(request), plan=plan, token=token,
-                           preview=plan.rows[:PREVIEW_ROWS])
+                           skip_token=skip_token, valid_count=valid, preview=plan.rows[:PREVIEW_ROWS])
+
+    @staticmethod
+    def keep(request, importer, data, rows):
+        """Store the upload until its confirmation; the random token naming it."""
+        token = secrets.token_urlsafe(32)
+        Upload.objects.create(token=token, kind=importer.name, data=data, uploaded_by=request.user, rows_total=rows)
+        return token
+
+    def refused(self, request):
+        """The refused rows of a previewed upload as CSV, with their problems, to fix and import again."""
+        token = request.POST.get("token", "")
+        stored = Upload.objects.filter(token=token, kind__in=self.importer.family_names(), uploaded_by=request.user,
+                                       state=JobState.PREVIEW).first() if token else None
+        if stored is None:
+            return self.render(request, status=400, form=self.upload_form(request), expired=True)
+        data = bytes(stored.data)
+        plan = IMPORTERS[stored.kind].skipping_invalid().plan(data, user=request.user)
+        response = HttpResponse(refused_csv(data, plan.refused), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="lignes-refusees.csv"'
+        return response
 
     def confirm(self, request):
         token = request.POST.get("token", "")

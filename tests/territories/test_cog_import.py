@@ -80,3 +80,27 @@ def test_skip_invalid_imports_the_valid_rows_and_writes_the_refused_ones(tmp_pat
     assert [row["titre"] for row in rows] == ["Aide 1", "Aide 3"]
     assert "REG-99" in rows[0]["problemes"] and "COM-99999" in rows[1]["problemes"]
     assert rows[0]["eligibilite_geographique"] == "REG-99"  # the cells as written, to fix and import again
+
+
+def test_the_admin_preview_offers_the_valid_rows_only_and_the_refused_ones_as_csv(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from editorial.roles import REVIEWERS
+    from tests.factories import staff_user
+
+    client.force_login(staff_user(REVIEWERS))
+    url = reverse("admin:programmes_programme_import_dispositifs")
+    upload = SimpleUploadedFile("dispositifs.csv", dispositifs("COM-987", "REG-99", "COM-975"))
+    preview = client.post(url, {"action": "preview", "file": upload})
+    assert preview.status_code == 400 and preview.context["valid_count"] == 2 and not preview.context["token"]
+    assert "Importer seulement les 2 lignes valides" in preview.content.decode()
+    refused = client.post(url, {"action": "refused", "token": preview.context["skip_token"]})
+    assert refused["Content-Disposition"] == 'attachment; filename="lignes-refusees.csv"'
+    rows = list(csv.DictReader(io.StringIO(refused.content.decode("utf-8-sig"))))
+    assert [(row["titre"], row["eligibilite_geographique"]) for row in rows] == [("Aide 1", "REG-99")]
+    assert not Programme.objects.exists()
+    response = client.post(url, {"action": "confirm", "token": preview.context["skip_token"], "publish": "on"})
+    assert response.status_code == 303
+    assert set(Programme.objects.values_list("title", flat=True)) == {"Aide 0", "Aide 2"}
+    assert client.post(url, {"action": "refused", "token": "forged"}).status_code == 400

@@ -96,9 +96,11 @@ class Comparison:
         out, _ = writer.communicate()
         if count and writer.returncode:
             raise RuntimeError(f"the writer failed ({writer.returncode})")
-        saves = [float(ms) for ms in out.split()]
+        saves = [float(ms) for ms in out.split("\n") if ms.strip() and not ms.startswith("failed")]
+        failed = sorted({why for why in out.split("\n") if why.startswith("failed")})
         self.notes.append(f"{self.size:,} programmes: {len(saves)} saves one every {every:g} s by another process during"
-                          f" {len(runs)} × {seconds} s of new queries at 16 connections, a save's median {statistics.median(saves or [0]):.0f} ms")
+                          f" {len(runs)} × {seconds} s of new queries at 16 connections, a save's median {statistics.median(saves or [0]):.0f} ms"
+                          + (f"; {out.count('failed')} saves FAILED ({'; '.join(failed)})" if failed else ""))
         return runs
 
     def rows(self):

@@ -4,7 +4,7 @@ every `--every` seconds, while the benchmark's server answers visitors.
     python -m benchmarks.writer --count 100 --every 0.3
 
 Run by `python -m benchmarks` with its environment (the same database). Prints one line per
-save (its milliseconds), as it goes: the benchmark may stop it at any time."""
+save (its milliseconds, or why it failed), as it goes: the benchmark may stop it at any time."""
 import argparse
 import os
 import time
@@ -14,6 +14,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchmarks.settings")
 import django  # noqa: E402
 
 django.setup()
+
+from django.db import OperationalError  # noqa: E402
 
 from programmes.models import Programme  # noqa: E402
 from programmes.services import save_programme  # noqa: E402
@@ -27,8 +29,11 @@ def edit(count, every):
     for number in range(count):
         started = time.perf_counter()
         programme.title = f"{title} — révision {number + 1}"
-        save_programme(programme=programme, reason="benchmark")
-        print(f"{(time.perf_counter() - started) * 1000:.1f}", flush=True)
+        try:
+            save_programme(programme=programme, reason="benchmark")
+            print(f"{(time.perf_counter() - started) * 1000:.1f}", flush=True)
+        except OperationalError as error:  # SQLite's "database is locked": reported, not fatal
+            print(f"failed: {error}", flush=True)
         if number + 1 < count:
             time.sleep(max(0.0, every - (time.perf_counter() - started)))
 

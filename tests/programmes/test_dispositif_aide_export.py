@@ -15,8 +15,15 @@ from programmes.dispositif_aide import FIELDS
 from programmes.models import Audience
 from territories.models import Territory
 from tests.factories import ActorFactory, AudienceFactory, ProgrammeActorFactory, ProgrammeFactory
+from tests.shared_data import copy_of
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(shared_demo, db):
+    """The demo data, loaded once for this module (tests/shared_data.py)."""
+    return copy_of(shared_demo)
 
 SCHEMA_FILE = Path(__file__).resolve().parents[1] / "opendata" / "schema-dispositif-aide-0.1.0.json"
 FILTER_SETS = ["", "region=84", "region=53&scope=local", "q=sante", "kind=ami&kind=funding_call", "sort=title",

@@ -20,8 +20,16 @@ from programmes.filters import filter_programmes
 from programmes.models import Programme, ProgrammeActor
 from programmes.status import Recurrence
 from tests.factories import ActorFactory, ProgrammeActorFactory, ProgrammeFactory, ThemeFactory
+from tests.shared_data import copy_of
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(shared_demo, db):
+    """The demo data, loaded once for this module (tests/shared_data.py)."""
+    return copy_of(shared_demo)
+
 
 SITE = "https://annuaire.example.org"
 FILTER_SETS = ["", "region=84", "region=53&scope=local", "q=sante", "kind=ami&kind=funding_call",

@@ -12,6 +12,13 @@ from programmes.models import Audience, Programme, Theme
 from programmes.services import save_programme
 from programmes.status import Status
 from territories.models import Territory, TerritoryScope
+from tests.shared_data import copy_of
+
+
+@pytest.fixture
+def demo(shared_demo, db):
+    """The demo data, loaded once for this module (tests/shared_data.py)."""
+    return copy_of(shared_demo)
 
 
 def random_params(rng):

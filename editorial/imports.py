@@ -202,6 +202,8 @@ class ImportJobView(View):
         upload = jobs_of_kind.defer("data").filter(pk=job).first()  # reloaded every 2 s: not the file
         if upload is None or not (upload.uploaded_by_id == request.user.pk or policy.sees_everything(request.user)):
             raise Http404(_("Import inconnu."))
+        if jobs.fail_if_dead(upload):  # its process was killed: say so now, not at the next run_imports
+            upload.refresh_from_db(fields=["state", "message", "finished_at", "updated_at"])
         opts = self.model_admin.model._meta
         done, total = jobs.rows_done(upload), upload.rows_total
         context = {

@@ -12,6 +12,7 @@ until the end. Progress is therefore reported outside that transaction: to Djang
 the process running the thread), and on PostgreSQL also to the job's row, through a second
 connection that commits at once (SQLite allows one writer at a time: not there).
 """
+import datetime
 import logging
 import os
 import socket
@@ -30,6 +31,7 @@ from .models import JobState, Upload
 logger = logging.getLogger(__name__)
 THREAD, INLINE, QUEUE = "thread", "inline", "queue"
 PROGRESS_SECONDS = 24 * 3600
+HEARTBEAT_SECONDS = 5
 
 
 def worker():
@@ -81,7 +83,7 @@ def run(job_id):
     if not claimed:
         return False
     job = Upload.objects.select_related("uploaded_by").get(pk=job_id)
-    with translation.override(job.language or settings.LANGUAGE_CODE):
+    with translation.override(job.language or settings.LANGUAGE_CODE), Heartbeat(job_id):
         try:
             execute(job)
         except ImportConflict as exc:
@@ -167,14 +169,56 @@ def is_dead(process):
 
 def recover(*, stale_after):
     """Fail the running jobs whose process died (or that gave no sign for `stale_after`); returns how many."""
+    return sum(fail_if_dead(job, stale_after=stale_after)
+               for job in Upload.objects.filter(state=JobState.RUNNING).only("id", "state", "worker", "updated_at"))
+
+
+def heartbeat_key(job_id):
+    return f"import-job:{job_id}:heartbeat"
+
+
+class Heartbeat:
+    """While a job runs, a thread of its process says so every `HEARTBEAT_SECONDS` (to the cache,
+    as progress is): a job whose process was killed, or whose host is gone, falls silent, and its
+    page sees it (`fail_if_dead`) without waiting for `run_imports`."""
+
+    def __init__(self, job_id):
+        self.key, self.stop = heartbeat_key(job_id), threading.Event()
+        self.thread = threading.Thread(target=self.beat, name=f"import-job-{job_id}-heartbeat", daemon=True)
+
+    def beat(self):
+        while True:
+            cache.set(self.key, timezone.now().timestamp(), PROGRESS_SECONDS)
+            if self.stop.wait(HEARTBEAT_SECONDS):
+                return
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+        cache.delete(self.key)
+
+
+def last_sign(job):
+    """When the running `job` last gave a sign of life: its row's, or its heartbeat's."""
+    beat = cache.get(heartbeat_key(job.pk))
+    beat = datetime.datetime.fromtimestamp(beat, tz=datetime.UTC) if beat else None
+    return max(job.updated_at, beat) if beat else job.updated_at
+
+
+def fail_if_dead(job, *, stale_after=None):
+    """Fail the running `job` when its process died (this host) or it gave no sign for
+    `stale_after` (default: `IMPORT_JOB_SILENT_SECONDS`, 120); True if it was failed here."""
+    stale_after = stale_after or datetime.timedelta(seconds=getattr(settings, "IMPORT_JOB_SILENT_SECONDS", 120))
     now = timezone.now()
-    failed = 0
-    for job in Upload.objects.filter(state=JobState.RUNNING).only("id", "worker", "updated_at"):
-        if is_dead(job.worker) or job.updated_at < now - stale_after:
-            failed += Upload.objects.filter(pk=job.pk, state=JobState.RUNNING).update(
-                state=JobState.FAILED, finished_at=now, updated_at=now, data=b"",
-                message=_("L'import a été interrompu (processus arrêté) : rien n'a été enregistré. Déposez à nouveau le fichier."))
-    return failed
+    if job.state != JobState.RUNNING or not (is_dead(job.worker) or last_sign(job) < now - stale_after):
+        return False
+    return bool(Upload.objects.filter(pk=job.pk, state=JobState.RUNNING).update(
+        state=JobState.FAILED, finished_at=now, updated_at=now, data=b"",
+        message=_("L'import a été interrompu (processus arrêté) : rien n'a été enregistré. Déposez à nouveau le fichier.")))
 
 
 def run_queued():

@@ -112,6 +112,10 @@ class RevisionQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(state=RevisionState.PENDING)
 
+    def visible_to(self, user):
+        """Every revision for whoever sees every entry (reviewers decide them), one's own otherwise."""
+        return self if policy.sees_everything(user) else self.filter(author=user)
+
     def of(self, entry):
         from django.contrib.contenttypes.models import ContentType
 

@@ -71,7 +71,7 @@ class RevisionAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).prefetch_related("entry")  # one query per entry type, not per row
-        return queryset if policy.sees_everything(request.user) else queryset.filter(author=request.user)
+        return queryset.visible_to(request.user)
 
     def has_module_permission(self, request):
         return policy.is_staff(request.user)
@@ -101,6 +101,7 @@ class RevisionAdmin(admin.ModelAdmin):
         if entry is None:
             raise Http404
         form = DecisionForm(request.POST or None)
+        rows = revisions.diff(revision, entry)
         if request.method == "POST":
             if not policy.may_decide(request.user, revision) or revision.state != RevisionState.PENDING:
                 raise PermissionDenied
@@ -109,7 +110,7 @@ class RevisionAdmin(admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request), "opts": self.model._meta, "title": str(revision), "revision": revision,
             "entry": entry, "entry_url": reverse(f"admin:{entry._meta.app_label}_{entry._meta.model_name}_change", args=[entry.pk]),
-            "rows": revisions.diff(revision, entry), "stale": revisions.is_stale(revision, entry), "form": form,
+            "rows": rows, "changes": revisions.word_changes(rows), "stale": revisions.is_stale(revision, entry), "form": form,
             "can_decide": revision.state == RevisionState.PENDING and policy.may_decide(request.user, revision),
         }
         return TemplateResponse(request, "admin/editorial/revision_diff.html", context)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from . import policy, registry
 from .concurrency import stored_version, version_of
 from .models import Publishable, Revision, RevisionState
-from .text import normalise_line_endings
+from .text import diff_sides, normalise_line_endings
 
 # The workflow alone moves these (a revision never publishes or archives).
 NOT_PROPOSED = {"publication_state", "published_at", "published_by", "created_at", "updated_at"}
@@ -232,6 +232,12 @@ def diff(revision, entry):
             proposed = [{n: row[n] for n in sorted(row)} for row in proposed_rows]
             rows.append((inline_model._meta.verbose_name_plural, _inline_rows(inline_model, current), _inline_rows(inline_model, proposed)))
     return [(str(label), old, new) for label, old, new in rows if old != new]
+
+
+def word_changes(rows):
+    """The rows of `diff` with each side's words marked (`editorial.text.diff_sides`)."""
+    return [{"label": label, "old": old_side, "new": new_side}
+            for label, old, new in rows for old_side, new_side in [diff_sides(old, new)]]
 
 
 LIVE_ENTRY_IMPORT = gettext_lazy(

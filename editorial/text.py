@@ -43,3 +43,26 @@ def word_diff(old, new):
         if j2 > j1:
             parts.append(("added", "".join(new_words[j1:j2])))
     return [(kind, text) for kind, text in parts if text]
+
+
+def diff_sides(old, new, *, keep=40):
+    """(old side, new side) of `word_diff`: [(kind, text)] each, removed words on the old side and
+    added ones on the new, unchanged runs longer than 2 × `keep` characters cut in their middle."""
+    parts = [(kind, _cut(text, keep) if kind == "same" else text) for kind, text in word_diff(old, new)]
+    return [part for part in parts if part[0] != "added"], [part for part in parts if part[0] != "removed"]
+
+
+def _cut(text, keep):
+    return text if len(text) <= 2 * keep + 5 else f"{text[:keep]} […] {text[-keep:]}"
+
+
+def normalise_stored_line_endings(model):
+    """Rewrite CRLF and lone CR as LF in every text column of `model`'s rows, in SQL (a data
+    migration's step: texts saved before line endings were normalised on save)."""
+    from django.db.models import F, Value
+    from django.db.models.functions import Replace
+
+    for field in model._meta.concrete_fields:
+        if isinstance(field, (models.CharField, models.TextField)):
+            lf = Replace(Replace(F(field.name), Value("\r\n"), Value("\n")), Value("\r"), Value("\n"))
+            model._base_manager.filter(**{f"{field.name}__contains": "\r"}).update(**{field.name: lf})

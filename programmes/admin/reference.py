@@ -2,6 +2,7 @@
 from django.contrib import admin
 
 from editorial import policy
+from editorial.history_page import HistoryRecordsAdmin
 
 from .. import services
 from ..models import Audience, ProgrammeActor, Theme
@@ -25,11 +26,11 @@ class ReferenceItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProgrammeActor.history.model)
-class RoleHistoryAdmin(admin.ModelAdmin):
+class RoleHistoryAdmin(HistoryRecordsAdmin):
     """Read-only log of role changes (added, changed, removed), made through programme inlines."""
 
-    list_display = ["history_date", "programme", "actor", "role", "history_type", "history_user"]
-    list_filter = ["history_type", "role"]
+    list_display = ["version_date", "programme", "actor", "role", "action", "author"]
+    list_filter = [HistoryRecordsAdmin.ACTION_FILTER, "role"]
     list_select_related = ["programme", "actor", "history_user"]
     search_fields = ["programme__title", "actor__name"]
     date_hierarchy = "history_date"

@@ -117,3 +117,10 @@ def test_the_nearest_public_word_is_offered_when_a_nearer_one_is_stale(db):
     Programme.objects.filter(pk=stale.pk).update(publication_state=S.DRAFT)
     assert suggest("xylophoniqe ") is None  # typed exactly: the stale word is 'known', no suggestion leaks
     assert suggest("xylophonqe") == WORD
+
+
+def test_checking_the_word_costs_a_query_or_two(published, django_assert_max_num_queries):
+    """The vocabulary, its candidates, then one lookup of the public search (SET/RESET around it
+    on PostgreSQL): programmes are asked first."""
+    with django_assert_max_num_queries(5):
+        assert suggest(TYPO) == WORD

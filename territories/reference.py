@@ -7,7 +7,6 @@ rows: everything is compared in memory and only the differences are written, in 
 import csv
 import functools
 import gzip
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,15 +27,16 @@ def place_key(text):
 
 def read_reference(*, communes=True):
     """The file's rows as dicts (not to be changed), parents before children; without the communes unless asked."""
-    rows = _read(DATA_FILE)
-    return list(rows) if communes else [row for row in rows if row["kind"] != COMMUNE]
+    return list(_read(DATA_FILE, communes))
 
 
-@functools.lru_cache(maxsize=2)
-def _read(path):
-    # Read once per process: the tests load the geography again and again.
-    with gzip.open(path, "rb") as handle:
-        return tuple(csv.DictReader(io.TextIOWrapper(handle, encoding="utf-8", newline="")))
+@functools.lru_cache(maxsize=4)
+def _read(path, communes):
+    # Read once per process (the tests load the geography again and again). Without the communes,
+    # their lines are skipped before the CSV parser sees them (no commune name spans two lines).
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+        lines = handle if communes else (line for line in handle if not line.startswith(f"{COMMUNE},"))
+        return tuple(csv.DictReader(lines))
 
 
 def check_rows(rows):

@@ -172,9 +172,15 @@ class FilteredExportView(View):
     filterset_class = None
     filename = None
     rows = None  # a generator function: queryset -> header, then rows
+    # The same for `?dialect=excel-fr`, rows as people read them (French headers, labels, names);
+    # None: `rows`. The standard rows stay the import's format.
+    excel_rows = None
 
     def get(self, request, *args, **kwargs):
         filterset = self.filterset_class(request.GET, queryset=self.get_queryset())
         if not filterset.is_valid():
             return bad_filters_response(filterset.errors_as_text())
-        return csv_response(type(self).rows(filterset.qs), filename=self.filename, request=request)
+        rows = type(self).rows
+        if request.GET.get("dialect") == Dialect.EXCEL_FR and self.excel_rows is not None:
+            rows = type(self).excel_rows
+        return csv_response(rows(filterset.qs), filename=self.filename, request=request)

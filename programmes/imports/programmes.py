@@ -14,7 +14,7 @@ from search.index import INDEX_FIELDS
 from territories.codes import resolve_code
 from territories.models import Territory
 
-from .. import parents
+from .. import excel_fr, parents
 from ..exports import PROGRAMME_COLUMNS
 from ..models import Audience, Programme, ProgrammeActor, Theme
 from ..services import ProgrammeInput, save_programmes
@@ -68,6 +68,14 @@ class ProgrammeReader(TableReader):
     def allows(cls, user, *, create_actors=False):
         """Creating organisations is for reviewers (and the command line) who may add them."""
         return not create_actors or ((user is None or policy.sees_everything(user)) and may_create_actors(user))
+    @classmethod
+    def plan(cls, data, *, max_bytes=None, **options):
+        """The French spreadsheet export (`?dialect=excel-fr`) is read as the standard file it
+        stands for (`excel_fr.standard_csv`), its problems named by its own columns."""
+        standard = excel_fr.standard_csv(data, max_bytes)
+        plan = super().plan(standard, max_bytes=max_bytes, **options)
+        return plan if standard is data else excel_fr.name_columns(plan)
+
 
     def read_row(self, line, row):
         before = len(self.plan.problems)

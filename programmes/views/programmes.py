@@ -11,6 +11,7 @@ from search.views import SearchResultsMixin
 from territories.models import Territory
 
 from ..cards import listing_cards
+from ..excel_fr import french_programme_rows
 from ..exports import programme_rows
 from ..facets import facet_choices
 from ..filter_form import filter_form
@@ -147,3 +148,4 @@ class ProgrammeDetailView(DetailView):
 class ProgrammeExportView(ProgrammeQuery, FilteredExportView):
     filename = "programmes"
     rows = staticmethod(programme_rows)
+    excel_rows = staticmethod(french_programme_rows)

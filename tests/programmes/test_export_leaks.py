@@ -48,6 +48,10 @@ def export(client, url, dialect="rfc4180"):
 @pytest.mark.parametrize("dialect", ["rfc4180", "excel-fr"])
 def test_programme_export_names_only_published_organisations(client, directory, dialect):
     rows = export(client, "/programmes/export.csv?sort=title", dialect)
+    if dialect == "excel-fr":  # organisations by name, one column per role
+        assert rows["programme-public"]["Porteurs"] == "Acteur Public"
+        assert rows["programme-sans-acteur-public"]["Porteurs"] == rows["programme-sans-acteur-public"]["Partenaires"] == ""
+        return
     assert rows["programme-public"]["actors"] == "Acteur Public (Porte / opère)"
     assert rows["programme-public"]["actor_roles"] == "runs:acteur-public"
     assert rows["programme-sans-acteur-public"]["actors"] == rows["programme-sans-acteur-public"]["actor_roles"] == ""

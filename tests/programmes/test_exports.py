@@ -7,6 +7,7 @@ import pytest
 from django.http import QueryDict
 
 from core.csvfile import DANGEROUS_PREFIXES, Dialect, encode_rows, format_cell
+from programmes import excel_fr
 from programmes.exports import PROGRAMME_COLUMNS
 from programmes.filters import filter_programmes
 from tests.shared_data import copy_of
@@ -60,7 +61,7 @@ def test_excel_variant_has_bom_and_semicolons(client, demo):
     assert body.startswith("\ufeff".encode())
     assert response["Content-Type"].startswith("text/csv")
     header = body.decode("utf-8").lstrip("\ufeff").splitlines()[0]
-    assert header.split(";") == PROGRAMME_COLUMNS
+    assert header.split(";") == excel_fr.HEADER  # French headers: tests/programmes/test_excel_fr.py
 
 
 def test_export_columns_carry_the_facts(client, demo):

@@ -15,10 +15,13 @@ from .models import Actor
 from .services import save_actor
 
 TEXTS = ("name", "acronym", "kind", "siren", "website", "description", "source")
+REQUIRED = ("slug", "name", "kind")  # the README lists them
+FIELDS = {**{name: name for name in TEXTS}, "seat_code": "seat"}  # column → field written
 
 
 class ActorReader(TableReader):
-    columns = ACTOR_COLUMNS
+    columns = REQUIRED
+    optional_columns = tuple(column for column in ACTOR_COLUMNS if column not in REQUIRED)
 
     def __init__(self, plan, *, user, excel_fr):
         super().__init__(plan, user=user, excel_fr=excel_fr)
@@ -38,7 +41,7 @@ class ActorReader(TableReader):
         plan = RowPlan(line=line, slug=slug, values=values, existing=self.existing.get(slug))
         self.check_scope(line, plan)
         self.check_instance(line, Actor(slug=slug, **values), exclude=INDEX_FIELDS, columns={"seat": "seat_code"})
-        return plan if len(self.plan.problems) == before else None
+        return self.keep_stored(plan, FIELDS) if len(self.plan.problems) == before else None
 
     def seat(self, line, code):
         if not code:

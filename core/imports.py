@@ -234,8 +234,9 @@ def parse_year(value):
 class TableReader:
     """Reads every row of a table into `plan`; subclasses check one row in `read_row`."""
 
-    columns = ()
+    columns = ()  # required: the key and what every row needs
     optional_columns = ()  # may be absent from the file: then read as empty cells
+    absent = frozenset()  # the optional columns this file lacks (`keep_stored` leaves their fields as stored)
 
     def __init__(self, plan, *, user, excel_fr, **options):
         self.plan, self.user, self.excel_fr = plan, user, excel_fr
@@ -267,6 +268,7 @@ class TableReader:
             self.plan.problems.append(Problem(line, column, message))
 
     def read(self, header, reader):
+        self.absent = frozenset(self.optional_columns) - set(header)
         seen = {}
         line = 1
         try:
@@ -313,6 +315,16 @@ class TableReader:
 
     def read_row(self, line, row):
         raise NotImplementedError
+
+    def keep_stored(self, plan, fields):
+        """Leave out of an update the fields of the columns the file lacks: an older export, or a
+        hand-written file, must not clear what it does not name (a new entry gets them empty).
+
+        `fields` maps each column the reader writes to its field (derived columns fill none)."""
+        if plan is not None and plan.existing is not None:
+            for column in self.absent & fields.keys():
+                plan.values.pop(fields[column], None)
+        return plan
 
     def mark_unchanged(self):
         """Mark the updates that repeat their entry: the preview counts them apart, the writer skips them."""

@@ -20,7 +20,7 @@ from ..models import Audience, Programme, ProgrammeActor, Theme
 from ..services import ProgrammeInput, save_programmes
 from ..status import Recurrence
 from .references import ActorIndex, NewReferences, References, actor_kind, first_names, may_create_actors
-from .stored import mark_unchanged
+from .stored import mark_unchanged, stored_relations
 
 AMOUNTS = {"total_budget_eur": "total_budget", "amount_min_eur": "amount_min", "amount_max_eur": "amount_max"}
 DATES = ("opens_on", "deadline", "last_verified_on")
@@ -30,6 +30,9 @@ FIELD_TO_COLUMN = {field: column for column, field in AMOUNTS.items()}
 KINDS, RECURRENCES, ROLES = (frozenset(choices.values) for choices in (Programme.Kind, Recurrence, ProgrammeActor.Role))
 # Optional: the kinds of the organisations the import creates, in the order of `actor_roles` (empty: "other").
 ACTOR_KINDS = "actor_kinds"
+REQUIRED = ("slug", "title", "kind")  # the README lists them
+FIELDS = {**{name: name for name in (*TEXTS, *DATES, "kind", "recurrence")}, **AMOUNTS}  # column → field written
+RELATIONS = {"territory_codes": "territories", "theme_slugs": "themes", "audience_slugs": "audiences", "actor_roles": "roles", "parent": "parent"}
 
 
 def _name_of(labelled):
@@ -43,8 +46,8 @@ def _cells(cell):
 
 
 class ProgrammeReader(TableReader):
-    columns = PROGRAMME_COLUMNS
-    optional_columns = (ACTOR_KINDS,)
+    columns = REQUIRED
+    optional_columns = (*(column for column in PROGRAMME_COLUMNS if column not in REQUIRED), ACTOR_KINDS)
     model = Programme
 
     def __init__(self, plan, *, user, excel_fr, create_actors=False):
@@ -57,6 +60,7 @@ class ProgrammeReader(TableReader):
         # The existing entries the file names (by slug or source URL), not the whole directory:
         # at 100,000 programmes loading every slug cost a second per import.
         self.existing = ExistingProgrammes()
+        self.stored = {}  # {id: relations} of the entries updated, when the file lacks relation columns
         self.file_websites = {}
         # Titles by operator, fetched and folded only for the operators the file names.
         self.folded_operators = {}
@@ -89,10 +93,12 @@ class ProgrammeReader(TableReader):
             "roles": self.role_list(line, row),
             "parent": row["parent"].strip(),  # checked once the whole file is read (`parents.check_file`)
         }
+        self.keep_relations(plan)
         self.check_scope(line, plan)
         self.check_instance(line, Programme(slug=plan.slug, **plan.values), exclude=INDEX_FIELDS, columns=FIELD_TO_COLUMN)
         if len(self.plan.problems) > before:
             return None
+        self.keep_stored(plan, FIELDS)
         self.flag_duplicates(plan)
         return plan
 
@@ -104,6 +110,17 @@ class ProgrammeReader(TableReader):
 
     def mark_unchanged(self):
         mark_unchanged(self.plan.rows)
+
+    def keep_relations(self, plan):
+        """An update keeps as stored the relations whose columns the file lacks (none are cleared)."""
+        kept = [RELATIONS[column] for column in self.absent & RELATIONS.keys()]
+        if plan.existing is None or not kept:
+            return
+        if plan.existing.id not in self.stored:  # the first time: every entry the file names, at once
+            ids = [pk for pk, _website in self.existing.by_slug.values() if pk not in self.stored]
+            self.stored.update(stored_relations([*ids, plan.existing.id]))
+        stored = self.stored.get(plan.existing.id, {})  # none: deleted meanwhile (the writer says so)
+        plan.relations.update((name, stored[name]) for name in kept if name in stored)
 
     def scalar_values(self, line, row):
         values = {name: row[name].strip() if name != "description" else row[name] for name in TEXTS}
@@ -221,7 +238,7 @@ class ProgrammeReader(TableReader):
             other = self.operated_by(slug).get(fold(plan.values["title"])) if role == "runs" else None
             if other and other != plan.slug:
                 warn(Problem(plan.line, "title", _("doublon possible de « %(slug)s » (même titre, même porteur).") % {"slug": other}))
-        website = plan.values["website"]
+        website = plan.values.get("website")  # none: an update without the column
         if website and website in self.file_websites:
             warn(Problem(plan.line, "website", _("doublon possible de la ligne %(line)s (même URL source).") % {"line": self.file_websites[website]}))
         elif website:

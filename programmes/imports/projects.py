@@ -23,6 +23,11 @@ from ..services import save_project
 from .references import ActorIndex
 
 TEXTS = ("title", "description", "website", "source")
+REQUIRED = ("slug", "title", "programme_slug", "beneficiary_slug")  # the README lists them
+FIELDS = {  # column → field written
+    **{name: name for name in TEXTS}, "year": "year", "awarded_on": "awarded_on", "amount_eur": "amount",
+    "programme_slug": "programme", "beneficiary_slug": "beneficiary", "territory_code": "territory",
+}
 
 
 def _visible(model, user, privileged):
@@ -32,7 +37,8 @@ def _visible(model, user, privileged):
 
 
 class ProjectReader(TableReader):
-    columns = PROJECT_COLUMNS
+    columns = REQUIRED
+    optional_columns = tuple(column for column in PROJECT_COLUMNS if column not in REQUIRED)
 
     def __init__(self, plan, *, user, excel_fr):
         super().__init__(plan, user=user, excel_fr=excel_fr)
@@ -59,15 +65,23 @@ class ProjectReader(TableReader):
         values["territory"] = self.territory(line, row["territory_code"].strip())
         slug = row["slug"].strip() or slugify(values["title"])[:300]
         plan = RowPlan(line=line, slug=slug, values=values, existing=self.existing.get(slug))
-        plan.relations = {"partners": self.partners(line, row["partners"])}
+        # An update without the column keeps its partners (no relation: `save_project` leaves them).
+        plan.relations = {} if "partners" in self.absent and plan.existing else {"partners": self.partners(line, row["partners"])}
         self.check_scope(line, plan)
         if len(self.plan.problems) == before:
             instance = FundedProject(slug=slug, **values)
             self.check_instance(line, instance, exclude=INDEX_FIELDS, columns={"amount": "amount_eur", "programme": "programme_slug", "beneficiary": "beneficiary_slug"})
             values["year"] = instance.year
-        return plan if len(self.plan.problems) == before else None
+        if len(self.plan.problems) > before:
+            return None
+        self.keep_stored(plan, FIELDS)
+        if values.get("awarded_on"):  # the year follows the date, even when the file leaves the year out
+            values["year"] = values["awarded_on"].year
+        return plan
 
     def same_relations(self, row):
+        if "partners" not in row.relations:
+            return True
         if not hasattr(self, "stored_partners"):  # loaded once, for every update of the file
             ids = [plan.existing.id for plan in self.plan.rows if plan.existing is not None]
             self.stored_partners = defaultdict(set)
@@ -118,7 +132,7 @@ class ProjectWriter(EntryWriter):
     model = FundedProject
 
     def relations(self, row):
-        return {"partners": row.relations["partners"]}
+        return dict(row.relations)  # no partners: an update keeping its own
 
     def current_relations(self, entry):
         return {"partners": entry.partners.all()}

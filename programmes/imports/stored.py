@@ -2,6 +2,8 @@
 that repeats the entry: the preview counts those apart ("inchangée") and the job reports them so."""
 from collections import defaultdict
 
+from territories.models import Territory
+
 from ..models import Programme, ProgrammeActor
 
 BATCH = 500  # programmes loaded per round of queries (SQLite's limit on parameters)
@@ -17,6 +19,16 @@ def mark_unchanged(rows):
             row.unchanged = stored.same(row)
 
 
+def stored_relations(ids):
+    """{programme id: its relations as a file's row names them}: what an update keeps of the
+    relation columns its file leaves out (an older export without `parent`, a hand-written file)."""
+    ids, found = sorted(set(ids)), {}
+    for start in range(0, len(ids), BATCH):
+        stored = StoredProgrammes(ids[start:start + BATCH], ())
+        found.update((pk, stored.as_read(pk)) for pk in stored.values)
+    return found
+
+
 class StoredProgrammes:
     """Fields, parent and relations (by slug, as a file names them) of some programmes, in six queries."""
 
@@ -30,6 +42,17 @@ class StoredProgrammes:
         self._add("audiences", through["audiences"].values_list("programme_id", "audience__slug"))
         roles = ProgrammeActor.objects.filter(programme_id__in=ids).order_by().values_list("programme_id", "role", "actor__slug")
         self._add("roles", ((pk, (role, slug)) for pk, role, slug in roles))
+
+    def as_read(self, pk):
+        """Programme `pk`'s relations in the shape `ProgrammeReader.read_row` gives a row's."""
+        mine = self.relations[pk]
+        return {
+            "territories": [Territory(id=territory) for territory in sorted(mine["territories"])],
+            "themes": [(slug, slug) for slug in sorted(mine["themes"])],
+            "audiences": [(slug, slug) for slug in sorted(mine["audiences"])],
+            "roles": [(role, slug, None) for role, slug in sorted(mine["roles"])],
+            "parent": self.values[pk]["parent__slug"] or "",
+        }
 
     def _add(self, name, pairs):
         for pk, value in pairs:

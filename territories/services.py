@@ -11,14 +11,14 @@ from django.utils.translation import gettext as _
 from core.directory_version import bump_directory_version
 
 from . import reference
-from .models import Territory, TerritoryClosure
+from .models import Territory, TerritoryClosure, TerritoryScope
 
 
 def rebuild_closure(territory=None):
     """The closure rows of `territory` and of the territories inside it (None: of every territory)."""
     ids = None
     if territory is not None:
-        ids = {territory.id, *TerritoryClosure.objects.filter(ancestor=territory).values_list("descendant_id", flat=True)}
+        ids = {territory.id, *(row["descendant_id"] for row in TerritoryScope(territory).inside())}
     reference.rebuild_closure(Territory, TerritoryClosure, ids)
 
 

@@ -27,6 +27,7 @@ from .status import Recurrence, Status, compute_status, status_expression, today
 
 # The arrays copied from a programme's links: derived, never in its history.
 LISTING_KEYS = ["territory_keys", "theme_ids", "audience_ids"]
+DERIVED = frozenset([*INDEX_FIELDS, *LISTING_KEYS])
 NON_NEGATIVE = [MinValueValidator(Decimal("0"), message=_("Un montant ne peut pas être négatif."))]
 SEARCH_BATCH = 500
 
@@ -303,6 +304,13 @@ class Programme(Publishable):
 
     def get_absolute_url(self):
         return reverse("programmes:detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        """Derived columns (search text, listing keys) are written by their refresh only: saving an
+        instance read before a refresh must not put back what the refresh replaced."""
+        if not self._state.adding and not args and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [f.name for f in self._meta.concrete_fields if not f.primary_key and f.name not in DERIVED]
+        super().save(*args, **kwargs)
 
     def clean(self):
         errors = {}

@@ -13,7 +13,6 @@ from territories.models import Territory
 from ..cards import listing_cards
 from ..excel_fr import french_programme_rows
 from ..exports import programme_rows
-from ..facets import facet_choices
 from ..filter_form import filter_form
 from ..filters import ProgrammeFilter, filter_programmes, public_programmes
 from ..models import FundedProject, Programme
@@ -62,7 +61,7 @@ class ProgrammeListView(SearchResultsMixin, ProgrammeQuery, FilteredListView):
         context = super().get_context_data(**kwargs)
         if valid:
             context["unranked"] = self.filterset.unranked
-            context["chips"] = active_chips(self.filterset.data, facet_choices(), self.filterset)
+            context["chips"] = active_chips(self.filterset.data, CHOICE_LABELS, self.filterset)
             if not context["object_list"]:
                 context["chips"] = counted_chips(context["chips"])
         context["filter_form"] = filter_form(self.filterset, valid=valid)
@@ -70,6 +69,10 @@ class ProgrammeListView(SearchResultsMixin, ProgrammeQuery, FilteredListView):
         context["cards"] = listing_cards(context["object_list"], matcher=context["matcher"], territory=territory)
         context["page_title"] = listing_title(context)
         return context
+
+
+# Labels of the fixed choices; rows chosen (regions, themes…) name themselves from the form.
+CHOICE_LABELS = {"kind": Programme.Kind.choices, "status": Status.choices}
 
 
 def active_chips(params, choices, filterset):
@@ -125,6 +128,8 @@ def _chip_label(name, value, data):
     if name == "scope":
         return _("Seulement local")
     obj = data.get(name)
+    if isinstance(obj, (list, tuple)):  # several rows chosen (themes): the one of this value
+        obj = next((row for row in obj if str(getattr(row, "slug", "")) == value), None)
     return str(obj) if obj else value
 
 

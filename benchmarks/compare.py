@@ -32,7 +32,11 @@ class Comparison:
         self.product, self.peer, self.rss, self.notes = {}, {}, {}, []
 
     def new_selections(self, seconds):
-        return self.selections.take(PER_SECOND * seconds)
+        """Selections for a run of `seconds`: three times the rate the product answered new
+        queries at (once known), or PER_SECOND; never asked before either way."""
+        new = self.product.get("new")
+        per_second = min(PER_SECOND, int(3 * max(run[0] for run in new)) + 20) if new else PER_SECOND
+        return self.selections.take(per_second * seconds)
 
     def run(self):
         folder = tempfile.mkdtemp(prefix="bench-peer-")
@@ -100,7 +104,9 @@ class Comparison:
         failed = sorted({why for why in out.split("\n") if why.startswith("failed")})
         self.notes.append(f"{self.size:,} programmes: {len(saves)} saves one every {every:g} s by another process during"
                           f" {len(runs)} × {seconds} s of new queries at 16 connections, a save's median {statistics.median(saves or [0]):.0f} ms"
-                          + (f"; {out.count('failed')} saves FAILED ({'; '.join(failed)})" if failed else ""))
+                          + (f"; {out.count('failed')} saves FAILED ({'; '.join(failed)})" if failed else "")
+                          + (f"; {sum(r.errors for r in runs):,} of {sum(r.requests for r in runs):,} answers in ERROR"
+                             if any(r.errors for r in runs) else ""))
         return runs
 
     def rows(self):
@@ -128,7 +134,8 @@ class Comparison:
 def cells(run):
     if run is None:
         return ["", "", ""]
-    return [f"{run[0]:,.1f}" + (" (repeats)" if run.repeated else ""), f"{run[1]:,.0f}", f"{run[2]:,.0f}"]
+    marks = [" (repeats)" if run.repeated else "", f" ({run.errors:,} of {run.requests:,} answers in error)" if run.errors else ""]
+    return [f"{run[0]:,.1f}" + "".join(marks), f"{run[1]:,.0f}", f"{run[2]:,.0f}"]
 
 
 def line(size, what, product, peer_run=None, *, ratio=None):

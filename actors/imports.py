@@ -10,6 +10,7 @@ from search.index import INDEX_FIELDS
 from territories.codes import resolve_code
 from territories.models import Territory
 
+from . import excel_fr
 from .exports import ACTOR_COLUMNS
 from .models import Actor
 from .services import save_actor
@@ -22,6 +23,14 @@ FIELDS = {**{name: name for name in TEXTS}, "seat_code": "seat"}  # column → f
 class ActorReader(TableReader):
     columns = REQUIRED
     optional_columns = tuple(column for column in ACTOR_COLUMNS if column not in REQUIRED)
+
+    @classmethod
+    def plan(cls, data, *, max_bytes=None, **options):
+        """The French spreadsheet export (`?dialect=excel-fr`) is read as the standard file it
+        stands for (`excel_fr.standard_csv`), its problems named by its own columns."""
+        standard = excel_fr.standard_csv(data, max_bytes)
+        plan = super().plan(standard, max_bytes=max_bytes, **options)
+        return plan if standard is data else excel_fr.name_columns(plan)
 
     def __init__(self, plan, *, user, excel_fr):
         super().__init__(plan, user=user, excel_fr=excel_fr)

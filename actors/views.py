@@ -9,6 +9,7 @@ from django.views.generic import DetailView
 from core.views import FilteredExportView, FilteredListView, numbered_title
 from search.views import SearchResultsMixin
 
+from .excel_fr import french_actor_rows
 from .exports import actor_rows
 from .filters import ActorFilter
 from .models import Actor
@@ -38,6 +39,7 @@ class ActorListView(SearchResultsMixin, ActorQuery, FilteredListView):
 class ActorExportView(ActorQuery, FilteredExportView):
     filename = "acteurs"
     rows = staticmethod(actor_rows)
+    excel_rows = staticmethod(french_actor_rows)
 
 
 class ActorDetailView(DetailView):

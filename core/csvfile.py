@@ -4,7 +4,9 @@ Exporters are generators of rows (header first) with no HTTP in them;
 `encode_rows` turns them into encoded chunks a StreamingHttpResponse can send.
 `decode` and `unprotect` are their inverses, used by every CSV import.
 """
+import csv
 import datetime
+import io
 from decimal import Decimal
 
 # OWASP "CSV injection": spreadsheets execute cells starting with these (full-width forms too:
@@ -166,3 +168,20 @@ def decode(data):
     first = text.split("\n", 1)[0]
     delimiter = max(SEPARATORS, key=first.count)  # max keeps the first of equal counts
     return text, delimiter, delimiter != ","
+
+
+def rewrite_table(data, rewrite):
+    """`data` (a CSV file's bytes) as `rewrite(rows)` gives them back (header first), in the same
+    separator, when `rewrite` returns rows; else, or when the file cannot be read (the import
+    reports why, with its line), `data` itself."""
+    try:
+        text, delimiter, _comma = decode(data)
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    except (UnicodeDecodeError, csv.Error):
+        return data
+    rewritten = rewrite(rows) if rows else None
+    if rewritten is None:
+        return data
+    output = io.StringIO()
+    csv.writer(output, delimiter=delimiter, lineterminator="\r\n").writerows(rewritten)
+    return output.getvalue().encode("utf-8")

@@ -5,14 +5,11 @@ is a transform of its rows: French headers, labels instead of codes, territories
 organisations by name, amounts as numbers and dates as dates. `standard_csv` turns such a file
 back into the standard columns, so the import takes either.
 """
-import csv
-import io
-
 from django.conf import settings
 from django.utils import translation
 from django.utils.text import slugify
 
-from core.csvfile import LIST_SEPARATOR, decode, split_list, unprotect
+from core.csvfile import LIST_SEPARATOR, rewrite_table, split_list, unprotect
 from core.text import fold
 from territories.labels import codes_of, labels_of
 
@@ -73,16 +70,7 @@ def standard_csv(data, max_bytes=None):
     (same separator, one row per row, so that problems keep their line); any other file as it is."""
     if len(data) > (max_bytes or settings.IMPORT_MAX_BYTES):
         return data  # refused by the import's own check
-    try:
-        text, delimiter, _comma = decode(data)
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
-    except (UnicodeDecodeError, csv.Error):
-        return data  # reported by the import, with its line
-    if not rows or not is_french(rows[0]):
-        return data
-    output = io.StringIO()
-    csv.writer(output, delimiter=delimiter, lineterminator="\r\n").writerows(_Standard(rows).rows())
-    return output.getvalue().encode("utf-8")
+    return rewrite_table(data, lambda rows: _Standard(rows).rows() if is_french(rows[0]) else None)
 
 
 def name_columns(plan):

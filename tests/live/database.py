@@ -69,15 +69,13 @@ class LiveDatabase:
         user, password = ADMIN
         shell(environment, "from django.contrib.auth import get_user_model; "
                            f"get_user_model().objects.create_superuser({user!r}, 'live@example.org', {password!r})")
-        self.slugs = shell(environment, "from programmes.models import Programme; "
-                                        "print(*Programme.objects.published().order_by('slug').values_list('slug', flat=True))").split()
 
     def drop(self):
         if self.postgres:
             self._server(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
-    def programme(self):
-        """A published demo programme no earlier test wrote to (both cache modes share the database)."""
-        slug = next(slug for slug in self.slugs if slug not in self.used)
+    def take(self, slugs):
+        """The first of `slugs` no earlier test took (both cache modes share the database)."""
+        slug = next(slug for slug in slugs if slug not in self.used)
         self.used.add(slug)
         return slug

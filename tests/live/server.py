@@ -2,6 +2,8 @@
 
 gunicorn's access log names the worker (pid) of every answer: a check asks until each of the
 three workers has answered it at least once, so "30 of 30" is never 30 answers of one warm worker."""
+import csv
+import io
 import re
 import signal
 import socket
@@ -11,6 +13,7 @@ import urllib.error
 import urllib.request
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from .database import BASE_DIR, PYTHON, manage, production_environment, shell
 
@@ -53,7 +56,7 @@ class LiveServer:
 
     def start(self):
         # No control socket: it would take the one of a gunicorn already running on this machine.
-        command = [str(BASE_DIR / ".venv" / "bin" / "gunicorn"), "health_registry.wsgi", "-c", "gunicorn.conf.py",
+        command = [str(Path(PYTHON).with_name("gunicorn")), "health_registry.wsgi", "-c", "gunicorn.conf.py",
                    "--no-control-socket", "--access-logfile", str(self.access), "--access-logformat", '%(p)s %(s)s "%(r)s"']
         with open(self.errors, "w") as log:
             self.process = subprocess.Popen(command, cwd=BASE_DIR, env=self.environment, stdout=log, stderr=subprocess.STDOUT)
@@ -97,6 +100,11 @@ class LiveServer:
             with open(f"/proc/{pid}/status") as status:
                 sizes[pid] = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
         return sizes
+
+    def programme(self):
+        """A programme of the default listing (its export) that no earlier test wrote to."""
+        export = csv.DictReader(io.StringIO(self.get("/programmes/export.csv")[1]))
+        return self.database.take([row["slug"] for row in export])
 
     def manage(self, *args):
         """`manage.py <args>` in another process, with the server's environment (as cron would run it)."""

@@ -11,6 +11,7 @@ import json
 import re
 import secrets
 import string
+from concurrent.futures import ThreadPoolExecutor
 
 from .admin_client import AdminClient
 from .database import ADMIN
@@ -72,7 +73,7 @@ def same_rows(live, query):
 
 def renamed_by(live, write):
     """Warms every worker, renames a programme with `write(slug, title)`, checks every address."""
-    slug = live.database.programme()
+    slug = live.programme()
     word, title = new_title()
     surfaces = title_surfaces(slug, word, title)
     warm(live, surfaces, expected=False)
@@ -85,7 +86,8 @@ def renamed_by(live, write):
 def test_a_management_command_in_another_process_is_seen_by_every_worker(live, tmp_path):
     def write(slug, title):
         rows = list(csv.DictReader(io.StringIO(live.get("/programmes/export.csv")[1])))
-        row = next(row for row in rows if row["slug"] == slug)
+        row = next((row for row in rows if row["slug"] == slug), None)
+        assert row, (slug, [row["slug"] for row in rows])
         with open(tmp_path / "one.csv", "w", newline="", encoding="utf-8") as file:
             writer = csv.DictWriter(file, fieldnames=list(rows[0]))
             writer.writeheader()
@@ -122,7 +124,7 @@ approve(revision, reviewer=reviewer)
 
 
 def test_an_unpublished_programme_leaves_every_surface_of_every_worker(live):
-    slug = live.database.programme()
+    slug = live.programme()
     uid = json.loads(live.get(f"/api/v1/programmes/{slug}/")[1])["uid"]
     listed = {
         "/programmes/": lambda body: slug in cards(body),
@@ -147,18 +149,18 @@ transition(Programme.objects.get(slug={slug!r}), PublicationState.DRAFT, user=ge
 
 
 def test_worker_memory_stays_flat_over_100_writes(live):
-    slug = live.database.programme()
+    slug = live.programme()
     listings = ["/programmes/", "/programmes/?q=sante", "/programmes/?status=open&sort=title"]
     writer = live.writer(slug)
     try:
-        for index in range(10):  # warming: the code paths of a write and of the listings after it
+        for index in range(6):  # warming: the code paths of a write and of the listings after it
             writer.write(f"Programme mesure {index}")
             live.answers(listings[index % 3], count=6)
         before = live.rss_kb()
         for index in range(100):
             writer.write(f"Programme mesure bis {index}")
-            for path in listings:
-                assert live.get(path)[0] == 200
+            with ThreadPoolExecutor(3) as pool:
+                assert [code for code, _body in pool.map(live.get, listings)] == [200] * 3
         for path in listings:
             live.answers(path, count=6)
         after = live.rss_kb()
@@ -173,11 +175,12 @@ def test_worker_memory_stays_flat_over_100_writes(live):
 def test_pages_answer_200_with_redis_at_a_closed_port(live_database, tmp_path):
     server = LiveServer(live_database, tmp_path, redis_url="redis://127.0.0.1:1/0").start()
     try:
-        slug = live_database.programme()
+        slug = server.programme()
         for path in ("/", "/programmes/", f"/programmes/{slug}/", "/api/v1/programmes/", "/programmes/feed/"):
             codes = [code for code, _body in server.answers(path, count=10)]
             assert codes == [200] * len(codes), (path, codes)
         assert fetch(server.base + "/robots.txt")[0] == 200
     finally:
         server.stop()
-    assert server.log().count("unreachable") <= 2 * WORKERS, server.log()[-3000:]  # one line per outage, not per request
+    warnings = server.log().count("unreachable")  # one line per outage and worker, not one per request
+    assert 1 <= warnings <= 2 * WORKERS and "Traceback" not in server.log(), server.log()[-3000:]

@@ -27,7 +27,7 @@ def test_a_word_only_in_a_draft_is_never_suggested(client):
     draft = ProgrammeFactory(title="Appel xylophonique", publication_state=S.DRAFT)
     save_programme(programme=draft)
     assert suggest(TYPO) is None
-    assert "Vouliez-vous dire" not in client.get(reverse("programmes:list"), {"q": TYPO}).content.decode()
+    assert WORD not in client.get(reverse("programmes:list"), {"q": TYPO}).content.decode()
 
 
 def test_a_word_is_suggested_once_its_entry_is_published(client):
@@ -35,8 +35,7 @@ def test_a_word_is_suggested_once_its_entry_is_published(client):
     draft.publication_state = S.PUBLISHED
     save_programme(programme=draft)
     assert suggest(TYPO) == WORD
-    page = client.get(reverse("programmes:list"), {"q": TYPO}).content.decode()
-    assert "Vouliez-vous dire" in page and f"?q={WORD}" in page
+    assert WORD in client.get(reverse("programmes:list"), {"q": TYPO}).content.decode()  # offered or used
 
 
 @pytest.mark.parametrize("state", [S.DRAFT, S.SUBMITTED, S.ARCHIVED])

@@ -14,7 +14,7 @@ import hashlib
 from datetime import datetime, time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -23,6 +23,11 @@ from django.utils.http import http_date, quote_etag
 from .directory_version import directory_version
 
 SKIPPED_PREFIXES = ("/admin/", "/i18n/", "/static/", "/__")
+
+
+def pages():
+    """The cache of whole pages: its own alias, else the default cache (settings without one)."""
+    return caches["pages" if "pages" in settings.CACHES else "default"]
 
 
 def last_modified(changed_at):
@@ -56,13 +61,13 @@ class PublicPageCacheMiddleware:
         variant = f"{request.LANGUAGE_CODE}|{getattr(request, 'language_offer', None) or ''}"
         day = timezone.localdate().isoformat()
         key = "page:" + hashlib.sha256(f"{version}|{day}|{variant}|{request.get_full_path()}".encode()).hexdigest()
-        stored = cache.get(key)
+        stored = pages().get(key)
         if stored is None:
             response = self.get_response(request)
             if not _cacheable_response(response):
                 return response
             stored = {"content": response.content, "type": response["Content-Type"], "language": response.get("Content-Language", "")}
-            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+            pages().set(key, stored, settings.PAGE_CACHE_SECONDS)
         return self.respond(request, stored, etag=quote_etag(key[5:37]), modified=last_modified(modified))
 
     def respond(self, request, stored, *, etag, modified):

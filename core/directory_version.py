@@ -8,17 +8,20 @@ stale is shown and no process needs to be told of another's write:
   writes, which send none, call it themselves.
 - `directory_version()` reads it once per request (`DirectoryVersionMiddleware`): every part
   of a page is keyed on the same state, and a request sees its own writes at once.
-A process that sees a new version forgets its local-memory caches (all keyed on older
-versions): its memory does not grow with the number of writes.
+A process that sees a new version forgets its local-memory pages and fragments (all keyed on
+older versions): its memory does not grow with the number of writes.
 """
 import contextvars
 import threading
 import uuid
 
+from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.utils import timezone
 
+# The caches whose every key holds the version (pages, fragments): emptied in local memory when it moves on.
+VERSIONED_CACHES = ("pages", "fragments")
 # The version as this request first read it; None outside requests.
 _request_version = contextvars.ContextVar("directory_version", default=None)
 _seen = {"token": None}
@@ -66,9 +69,9 @@ def _forget_older(token):
     with _seen_lock:
         changed, _seen["token"] = _seen["token"] not in (None, token), token
     if changed:
-        for cache in caches.all():
-            if isinstance(cache, LocMemCache):
-                cache.clear()
+        for alias in VERSIONED_CACHES:
+            if alias in settings.CACHES and isinstance(caches[alias], LocMemCache):
+                caches[alias].clear()
 
 
 class DirectoryVersionMiddleware:
@@ -80,6 +83,9 @@ class DirectoryVersionMiddleware:
     def __call__(self, request):
         token = _request_version.set([])
         try:
+            # Read first: a process that sees a new version forgets its local caches before this
+            # request fills them (synonyms, fragments), not after.
+            directory_version()
             return self.get_response(request)
         finally:
             _request_version.reset(token)

@@ -100,6 +100,8 @@ MIDDLEWARE = [
     # Content-Security-Policy and Permissions-Policy on every response, cached pages included.
     "core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip for pages, exports and the API, never for a page holding a secret (BREACH).
+    "core.compression.SafeGZipMiddleware",
     # /api/ only: rate limit per client address and CORS headers, on cached answers too; a NUL
     # byte refused in JSON (before the HTML refusal of the next middleware).
     "api.middleware.ApiMiddleware",
@@ -210,6 +212,10 @@ CACHES = {
     # memory, room for the cards of many listings without keeping as many whole pages.
     "fragments": {**_REDIS, "KEY_PREFIX": "hr-fragment"}
     if _REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments", "OPTIONS": {"MAX_ENTRIES": 5000}},
+    # Whole public pages (core.cache). Pages and fragments are keyed on the directory version: a
+    # process that sees a new version empties these two when they are in its local memory.
+    "pages": {**_REDIS, "KEY_PREFIX": "hr-page"}
+    if _REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages", "OPTIONS": {"MAX_ENTRIES": 1000}},
 }
 # Public pages: kept this long in the cache (any write makes them stale at once anyway),
 # and this long in browsers and CDNs (Cache-Control: public, max-age).

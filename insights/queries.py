@@ -68,7 +68,7 @@ def by_theme():
 
 
 def by_region():
-    counts, national = programmes_by_region()
+    counts, national = programmes_by_region("closed=include")  # every published programme, as the other tables
     rows = [(r.insee_code, r.name, counts.get(r.insee_code, 0)) for r in Territory.objects.regions()]
     rows.append(("FR", str(_("National ou européen (toutes les régions)")), national))
     return Table("regions", _("Programmes propres à chaque région"), [_("Code INSEE"), _("Région"), _("Programmes")], rows)

@@ -1,5 +1,6 @@
 """/statistiques/: the directory in figures, each chart with its table and its CSV file."""
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.views.decorators.http import require_safe
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -7,6 +8,7 @@ from core.views import csv_response
 
 from .charts import bar_chart, table_cells
 from .queries import TABLES
+from .templatetags.insights import open_programmes_map as open_map_html
 
 
 class StatisticsView(TemplateView):
@@ -38,3 +40,10 @@ def statistics_csv(request, slug):
     if build is None:
         raise Http404
     return csv_response(csv_rows(build()), filename=f"statistiques-{slug}", request=request)
+
+
+@require_safe
+def open_programmes_map(request):
+    """The regions map alone, fetched by the listing's script: sent once per page type and kept by
+    the browser (and the page cache), rather than inside every listing."""
+    return HttpResponse(open_map_html(), content_type="text/html; charset=utf-8")

@@ -9,12 +9,15 @@ class ProgrammesConfig(AppConfig):
     def ready(self):
         from actors.services import register_search_dependent
         from editorial import registry
+        from territories.services import on_tree_change
 
         from . import services
         from .models import FundedProject, Programme
 
         # Programmes and projects show actors' names: renaming an actor refreshes them.
         register_search_dependent(services.refresh_for_actors)
+        # Their territory keys copy the territory tree's closure.
+        on_tree_change(lambda: Programme.objects.all().refresh_listing_keys())
         # The workflow, restores and approvals write programmes and projects through these services.
         registry.register(Programme, save=lambda *, entry, **kwargs: services.save_programme(programme=entry, **kwargs),
                           apply_revision=services.apply_programme_revision)

@@ -54,12 +54,14 @@ def filter_labels(filterset):
     labels = []
     for name, field in filterset.form.fields.items():
         value = data.get(name)
-        if name == "sort" or value in (None, "", []):
-            continue
+        if name == "sort" or value in (None, "", []) or (name == "status" and not filterset.data.getlist("status")):
+            continue  # the status a visitor did not choose (the default, see ProgrammeFilter.ACTIONABLE) says nothing
         if name == "q":
             labels.append(_("« %(q)s »") % {"q": value})
         elif name == "scope":
             labels.append(_("Seulement local"))
+        elif name == "closed":
+            labels.append(_("Programmes clos inclus"))
         elif isinstance(value, (list, tuple)):  # plain choices (kind, status): their labels
             names = dict(field.choices)
             labels += [str(names.get(item, item)) for item in value]

@@ -59,6 +59,11 @@ class ProgrammeFilter(SearchFilterSet):
     theme = _reference(_("Thématique"), Theme, "themes")
     audience = _reference(_("Public"), Audience, "audiences")
     status = _multiple(_("Statut"), Status.choices)
+    # Without `status`, what one can still act on (see ACTIONABLE); `closed=include` adds the closed ones.
+    closed = django_filters.ChoiceFilter(
+        label=_("Programmes clos"), choices=[("include", _("Afficher aussi les programmes clos"))],
+        method="filter_noop", empty_label=_("Masquer les programmes clos"),
+    )
     actor = django_filters.ModelChoiceFilter(
         label=_("Acteur"), to_field_name="slug", method="filter_actor", queryset=Actor.objects.published(),
         error_messages={"invalid_choice": _("Acteur inconnu : %(value)s.")},
@@ -68,6 +73,25 @@ class ProgrammeFilter(SearchFilterSet):
     class Meta:
         model = Programme
         fields = []
+
+    # Shown when no status is asked for: a visitor looks for what they can still apply to.
+    ACTIONABLE = [Status.OPEN, Status.UPCOMING, Status.PERMANENT, Status.UNDATED]
+
+    def is_valid(self):
+        valid = super().is_valid()
+        self._default_status()
+        return valid
+
+    def _default_status(self):
+        """Without `status` nor `closed=include`: the actionable statuses, for every reader."""
+        data = getattr(self.form, "cleaned_data", None)
+        if data is not None and not data.get("status") and data.get("closed") != "include":
+            data["status"] = [status.value for status in self.ACTIONABLE]
+
+    @property
+    def hides_closed(self):
+        """Whether the closed programmes are left out by default (not asked by `status`)."""
+        return not self.data.getlist("status") and self.data.get("closed") != "include"
 
     # -- filter methods ------------------------------------------------------
     # The facets' filters are conditions on the row's own columns (`condition`): the listing
@@ -108,6 +132,7 @@ class ProgrammeFilter(SearchFilterSet):
     unranked = False
 
     def filter_queryset(self, queryset):
+        self._default_status()
         filtered = super().filter_queryset(queryset)
         if self.sort_key == Sort.RELEVANCE:
             self.unranked = filtered.order_by()[:self.RANKED_RESULTS + 1].count() > self.RANKED_RESULTS

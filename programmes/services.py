@@ -115,7 +115,7 @@ def save_programmes(*, items, user=None, reason=None, publish=False):
         refresh_search(programme_ids=changed)  # new entries were indexed as they were inserted
         Programme.objects.filter(id__in=created).refresh_listing_keys()  # their links came after them
         # Bulk writes send no signal: the public pages' cache learns of them here, once committed.
-        transaction.on_commit(bump_directory_version)
+        bump_directory_version()  # in the transaction: visible when the import commits
     return created, changed
 
 

@@ -14,6 +14,20 @@ from . import reference
 from .models import Territory, TerritoryClosure, TerritoryScope
 
 
+# Called after the territory tree changed, in its transaction: what copies the closure (the
+# programmes' territory keys) registers here, since this app cannot import the apps above it.
+_tree_listeners = []
+
+
+def on_tree_change(listener):
+    _tree_listeners.append(listener)
+
+
+def _tree_changed():
+    for listener in _tree_listeners:
+        listener()
+
+
 def rebuild_closure(territory=None):
     """The closure rows of `territory` and of the territories inside it (None: of every territory)."""
     ids = None
@@ -38,6 +52,7 @@ def set_parents(territory, parents):
     check_parents(territory, parents)
     territory.parents.set(parents)
     rebuild_closure(territory)
+    _tree_changed()
 
 
 def references(ids):
@@ -76,9 +91,10 @@ def load_geography(*, communes=None, remove=False):
 
     `communes`: None follows `settings.GEOGRAPHY_COMMUNES`. `remove`: delete the territories
     the file no longer lists, except those still named (the refresh command)."""
-    # Bulk writes send no signal: pages, the facet index and the checked query-string values
-    # are kept per directory version.
-    transaction.on_commit(bump_directory_version)
+    # Bulk writes send no signal: the directory version is bumped in their transaction.
+    bump_directory_version()
     if communes is None:
         communes = getattr(settings, "GEOGRAPHY_COMMUNES", True)
-    return reference.load_reference(Territory, TerritoryClosure, communes=communes, remove=_remove if remove else None)
+    report = reference.load_reference(Territory, TerritoryClosure, communes=communes, remove=_remove if remove else None)
+    _tree_changed()
+    return report

@@ -69,10 +69,6 @@ class ProgrammeReader(TableReader):
             self.own_actors = set(user.organisations.values_list("slug", flat=True))
 
     @classmethod
-    def allows(cls, user, *, create_actors=False):
-        """Creating organisations is for reviewers (and the command line) who may add them."""
-        return not create_actors or ((user is None or policy.sees_everything(user)) and may_create_actors(user))
-    @classmethod
     def plan(cls, data, *, max_bytes=None, **options):
         """The French spreadsheet export (`?dialect=excel-fr`) is read as the standard file it
         stands for (`excel_fr.standard_csv`), its problems named by its own columns."""
@@ -80,6 +76,10 @@ class ProgrammeReader(TableReader):
         plan = super().plan(standard, max_bytes=max_bytes, **options)
         return plan if standard is data else excel_fr.name_columns(plan)
 
+    @classmethod
+    def allows(cls, user, *, create_actors=False):
+        """Creating organisations is for reviewers (and the command line) who may add them."""
+        return not create_actors or ((user is None or policy.sees_everything(user)) and may_create_actors(user))
 
     def read_row(self, line, row):
         before = len(self.plan.problems)

@@ -7,6 +7,7 @@ from django.views.generic import DetailView, TemplateView
 
 from core.fragments import cached_fragment
 from core.views import FilteredExportView, FilteredListView
+from search.suggestions import suggest
 from search.views import SearchResultsMixin
 from territories.models import Territory
 
@@ -54,6 +55,18 @@ class ProgrammeQuery:
 
 class ProgrammeListView(SearchResultsMixin, ProgrammeQuery, FilteredListView):
     template_name = "programmes/list.html"
+    corrected = None  # (the words asked, the words shown) when a correction's results are shown
+
+    def get(self, request, *args, **kwargs):
+        """The page; when the words find nothing and a correction does, the correction's results."""
+        response = super().get(request, *args, **kwargs)
+        asked = self.filterset.form.cleaned_data.get("q") if response.status_code == 200 else None
+        if asked and not response.context_data["paginator"].count:
+            corrected = corrected_search(self.filterset.data, asked)
+            if corrected is not None:
+                self.params, self.corrected = corrected.data, (asked, corrected.form.cleaned_data["q"])
+                response = super().get(request, *args, **kwargs)
+        return response
 
     def get_context_data(self, **kwargs):
         # After a bad parameter the FilterSet holds the valid ones: facets and chips show them.
@@ -64,11 +77,36 @@ class ProgrammeListView(SearchResultsMixin, ProgrammeQuery, FilteredListView):
             context["chips"] = active_chips(self.filterset.data, CHOICE_LABELS, self.filterset)
             if not context["object_list"]:
                 context["chips"] = counted_chips(context["chips"])
+            context.update(closed_offer(self.filterset), corrected=self.corrected)
         context["filter_form"] = filter_form(self.filterset, valid=valid)
         territory = self.filterset.selected_territory if valid else None
         context["cards"] = listing_cards(context["object_list"], matcher=context["matcher"], territory=territory)
         context["page_title"] = listing_title(context)
         return context
+
+
+def corrected_search(params, asked):
+    """The FilterSet of `params` with the words corrected (see `search.suggestions`), when it finds something."""
+    suggestion = suggest(asked)
+    if not suggestion:
+        return None
+    corrected = params.copy()
+    corrected["q"] = suggestion
+    corrected.pop("page", None)
+    filterset = filter_programmes(corrected)
+    return filterset if filterset.is_valid() and filterset.qs.exists() else None
+
+
+def closed_offer(filterset):
+    """{closed_count, closed_query}: the closed programmes left out by default, and the link adding them."""
+    if not filterset.hides_closed:
+        return {}
+    with_closed = filterset.data.copy()
+    with_closed.pop("page", None)
+    with_closed["closed"] = "include"
+    closed = with_closed.copy()
+    closed["status"] = "closed"
+    return {"closed_count": filter_programmes(closed).qs.order_by().count(), "closed_query": with_closed.urlencode()}
 
 
 # Labels of the fixed choices; rows chosen (regions, themes…) name themselves from the form.
@@ -124,9 +162,11 @@ def listing_title(context):
 
 def _chip_label(name, value, data):
     if name == "q":
-        return _("« %(q)s »") % {"q": value}
+        return _("Recherche : %(q)s") % {"q": value}
     if name == "scope":
         return _("Seulement local")
+    if name == "closed":
+        return _("Programmes clos inclus")
     obj = data.get(name)
     if isinstance(obj, (list, tuple)):  # several rows chosen (themes): the one of this value
         obj = next((row for row in obj if str(getattr(row, "slug", "")) == value), None)

@@ -37,6 +37,7 @@ def export_slugs(client, path, query):
 PROGRAMME_QUERIES = [
     "",
     "region=53",
+    "closed=include",
     "region=53&scope=local",
     "department=35&sort=title",
     "kind=funding_call&kind=ami",

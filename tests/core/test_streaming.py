@@ -30,7 +30,7 @@ def test_rows_are_those_of_values_list(programmes):
 
 def test_listed_gives_each_row_its_ids(programmes):
     themes = listed(Programme.themes.through.objects, "programme", "theme_id")
-    rows = dict(stream_rows(Programme.objects.annotate(theme_ids=themes).values_list("title", "theme_ids")))
+    rows = dict(stream_rows(Programme.objects.annotate(listed_themes=themes).values_list("title", "listed_themes")))
     assert sorted(rows["B"].split(",")) == sorted(str(theme.id) for theme in programmes)
     assert rows["C"] == str(programmes[0].id)
     assert rows["A"] is None

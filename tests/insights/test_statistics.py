@@ -63,7 +63,8 @@ def test_unknown_amounts_are_said_not_written_as_zero(client, figures, tree):
 
 def test_the_page_draws_each_chart_with_its_table_and_csv_links(client, figures):
     html = client.get("/statistiques/").content.decode()
-    assert html.count('<svg class="bar-chart"') == 6 and html.count("<table>") == 6
+    assert html.count('<svg class="bar-chart"') == 6 and html.count("<table>") == 7  # and the regions map's
+    assert 'id="carte"' in html
     assert 'aria-labelledby="stats-types-title"' in html
     assert '<text class="bar-value" x="458"' in html  # the longest bar, then its value
     assert "1\xa0500 €" in html  # French grouping, no-break space

@@ -119,7 +119,7 @@ def test_dates_are_paris_days_and_the_deadline_day_is_included(client):
     import datetime
 
     ProgrammeFactory(title="Daté", opens_on=datetime.date(2025, 1, 15), deadline=datetime.date(2025, 7, 1))
-    item = json_export(client)[0]
+    item = json_export(client, "closed=include")[0]
     assert item["date_ouverture"] == "2025-01-15T00:00:00+01:00"
     assert item["date_cloture"] == "2025-07-01T23:59:59+02:00"
 

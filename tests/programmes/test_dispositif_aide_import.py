@@ -21,7 +21,8 @@ pytestmark = pytest.mark.django_db
 
 
 def export(client, kind="json", params=""):
-    return b"".join(client.get(f"/programmes/export-dispositifs.{kind}?{params}").streaming_content)
+    """Every published programme, the closed ones too (the listing's default leaves them out)."""
+    return b"".join(client.get(f"/programmes/export-dispositifs.{kind}?closed=include&{params}").streaming_content)
 
 
 def comparable(data):

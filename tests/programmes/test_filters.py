@@ -106,7 +106,8 @@ def test_kind_theme_audience_status_filters_combine(db):
     ProgrammeFactory(title="B", kind="ami", deadline=today + datetime.timedelta(days=10))
     ProgrammeFactory(title="C", kind="event", themes=[theme], deadline=today - datetime.timedelta(days=10))
     assert titles("kind=ami&theme=theme-test") == {"A"}
-    assert titles("kind=ami&kind=event") == {"A", "B", "C"}
+    assert titles("kind=ami&kind=event&closed=include") == {"A", "B", "C"}
+    assert titles("kind=ami&kind=event") == {"A", "B"}  # by default, what one can still apply to
     assert titles("status=open") == {"A", "B"}
     assert titles("status=closed&status=open&theme=theme-test") == {"A", "C"}
 
@@ -124,7 +125,7 @@ def test_deadline_sort_puts_soonest_first_and_undated_last(db):
     ProgrammeFactory(title="Dans un mois", deadline=today + datetime.timedelta(days=30))
     ProgrammeFactory(title="Demain", deadline=today + datetime.timedelta(days=1))
     ProgrammeFactory(title="Clos", deadline=today - datetime.timedelta(days=5))
-    order = [p.title for p in filter_programmes(QueryDict("sort=deadline")).qs]
+    order = [p.title for p in filter_programmes(QueryDict("sort=deadline&closed=include")).qs]
     assert order == ["Demain", "Dans un mois", "Clos", "Sans date"]
 
 

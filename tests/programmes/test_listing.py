@@ -40,6 +40,8 @@ def random_params(rng):
     if rng.random() < 0.4:
         params.setlist("status", pick(Status.values))
     if rng.random() < 0.3:
+        params["closed"] = "include"
+    if rng.random() < 0.3:
         params["q"] = rng.choice(["santé", "numérique", "cancer", "innovation -région", '"appel à projets"'])
     return params
 
@@ -59,6 +61,8 @@ def links_rule(params):
         rows = rows.filter(kind__in=params.getlist("kind"))
     if params.getlist("status"):
         rows = rows.filter(computed_status__in=params.getlist("status"))
+    elif params.get("closed") != "include":  # by default, what one can still act on
+        rows = rows.exclude(computed_status="closed")
     if params.get("q"):
         rows = rows.filter(id__in=Programme.objects.search(params["q"]).values("id"))
     return set(rows.values_list("id", flat=True))

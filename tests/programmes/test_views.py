@@ -27,7 +27,7 @@ def test_home_has_search_regions_counts_and_latest_projects(client, demo):
 
 
 def test_listing_shows_facets_total_and_chips(client, demo):
-    response = client.get("/programmes/?region=84&kind=event")
+    response = client.get("/programmes/?region=84&kind=event&closed=include")
     page = text(response)
     assert response.status_code == 200
     assert "Retirer le filtre Auvergne-Rhône-Alpes" in page
@@ -157,7 +157,7 @@ def test_a_bad_page_shows_the_first_or_the_last_page_with_a_message(client, demo
     from programmes.models import Programme
 
     Programme.objects.bulk_create([Programme(title=f"Extra {n}", slug=f"extra-{n}", publication_state="published") for n in range(25)])
-    response = client.get(f"/programmes/?page={page}")
+    response = client.get(f"/programmes/?closed=include&page={page}")
     assert response.status_code == 400
     last = response.context["paginator"].num_pages
     assert last == 3
@@ -176,8 +176,12 @@ def test_default_order_puts_what_is_still_open_before_what_is_closed(db, client)
     ProgrammeFactory(title="B sans date")
     ProgrammeFactory(title="C permanent", recurrence=Recurrence.PERMANENT)
     ProgrammeFactory(title="D ouvert", deadline=today() + timedelta(days=30))
-    titles = [p.title for p in client.get("/programmes/").context["object_list"]]
+    titles = [p.title for p in client.get("/programmes/?closed=include").context["object_list"]]
     assert titles == ["D ouvert", "C permanent", "A clos", "B sans date"]
+    # By default, only what one can still act on; the closed ones are one link away.
+    response = client.get("/programmes/")
+    assert [p.title for p in response.context["object_list"]] == ["D ouvert", "C permanent", "B sans date"]
+    assert response.context["closed_count"] == 1 and "Afficher aussi les clos (1)" in response.content.decode()
 
 
 def test_titles_and_names_sort_the_french_way(db, client):

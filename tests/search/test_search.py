@@ -98,8 +98,12 @@ def test_typo_gets_a_suggestion_with_a_link(client, entries):
     assert suggest("plateformes") is None  # known words are not "corrected"
     response = client.get(reverse("programmes:list"), {"q": "telesente", "kind": "funding_call"})
     page = response.content.decode()
-    assert response.status_code == 200 and "Vouliez-vous dire" in page
-    assert "?q=telesante&amp;kind=funding_call" in page
+    # The correction finds something: its results are shown, saying so.
+    assert response.status_code == 200 and "Résultats pour « telesante » (aucun pour « telesente »)" in page
+    assert response.context["object_list"] and response.context["corrected"] == ("telesente", "telesante")
+    # When the correction finds nothing either, the link alone.
+    response = client.get(reverse("programmes:list"), {"q": "telesente", "kind": "event"})
+    assert "Vouliez-vous dire" in response.content.decode() and "?q=telesante&amp;kind=event" in response.content.decode()
 
 
 def test_relevance_is_the_default_with_q_and_not_offered_without(client, entries):

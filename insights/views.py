@@ -1,7 +1,7 @@
 """/statistiques/: the directory in figures, each chart with its table and its CSV file."""
 from django.http import Http404, HttpResponse
-from django.views.decorators.http import require_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from core.views import csv_response

@@ -13,7 +13,6 @@ from core.directory_version import bump_directory_version
 from . import reference
 from .models import Territory, TerritoryClosure, TerritoryScope
 
-
 # Called after the territory tree changed, in its transaction: what copies the closure (the
 # programmes' territory keys) registers here, since this app cannot import the apps above it.
 _tree_listeners = []

@@ -89,3 +89,16 @@ class DirectoryVersionMiddleware:
             return self.get_response(request)
         finally:
             _request_version.reset(token)
+
+
+_kept = {}
+
+
+def kept(name, compute):
+    """`compute()`'s value, once per directory version and process: small reference rows that
+    every listing reads (regions, themes…), read again after any write, whichever process wrote."""
+    token = directory_version()[0]
+    entry = _kept.get(name)
+    if entry is None or entry[0] != token:
+        entry = _kept[name] = (token, compute())
+    return entry[1]

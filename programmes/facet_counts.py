@@ -15,6 +15,7 @@ from django.db import connection
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from core.arrays import elements_join
+from core.directory_version import kept
 from territories.models import Territory
 
 from .listing_keys import national_keys
@@ -77,7 +78,7 @@ def facet_counts(filterset):
     """{facet: {value: count}} for a valid ProgrammeFilter; the region's own counts
     (`region_own`) and the national and European programmes (`supra_national`) apart."""
     active = active_filters(filterset)
-    supra_ids = list(Territory.objects.filter(kind__in=Territory.SUPRA_NATIONAL).values_list("id", flat=True))
+    supra_ids = kept("supra-national-ids", lambda: list(Territory.objects.filter(kind__in=Territory.SUPRA_NATIONAL).values_list("id", flat=True)))
     sql, params, names = filtered_rows(filterset, active, supra_ids)
     flags = [name for name in FACETS if name in active]
 

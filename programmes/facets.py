@@ -4,6 +4,7 @@ The counts are SQL's (`facet_counts`); the options come from the small reference
 (regions, themes, audiences) and the kind and status choices.
 """
 from core.collation import french_key
+from core.directory_version import kept
 from territories.models import Territory
 
 from .facet_counts import FACETS
@@ -14,10 +15,10 @@ from .status import Status
 def facet_choices():
     """{facet: [(value, label)]}, in the request's language."""
     return {
-        "region": list(Territory.objects.regions().values_list("insee_code", "name")),
+        "region": kept("facet-regions", lambda: list(Territory.objects.regions().values_list("insee_code", "name"))),
         "kind": Programme.Kind.choices,
-        "theme": _by_label((t.slug, t.label) for t in Theme.objects.all()),
-        "audience": _by_label((a.slug, a.label) for a in Audience.objects.all()),
+        "theme": _by_label((t.slug, t.label) for t in kept("facet-themes", lambda: list(Theme.objects.all()))),
+        "audience": _by_label((a.slug, a.label) for a in kept("facet-audiences", lambda: list(Audience.objects.all()))),
         "status": Status.choices,
     }
 

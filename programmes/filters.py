@@ -131,12 +131,20 @@ class ProgrammeFilter(SearchFilterSet):
     RANKED_RESULTS = 5000
     unranked = False
 
+    match_count = None  # how many rows, when the ranking rule counted them (at most RANKED_RESULTS + 1)
+
     def filter_queryset(self, queryset):
         self._default_status()
         filtered = super().filter_queryset(queryset)
         if self.sort_key == Sort.RELEVANCE:
-            self.unranked = filtered.order_by()[:self.RANKED_RESULTS + 1].count() > self.RANKED_RESULTS
+            self.match_count = filtered.order_by()[:self.RANKED_RESULTS + 1].count()
+            self.unranked = self.match_count > self.RANKED_RESULTS
         return self.ordered(filtered, ranked=not self.unranked)
+
+    def count(self):
+        """How many rows, without ordering them (nor checking whether they can be ranked)."""
+        self.is_valid()  # validates, and gives the default status
+        return super().filter_queryset(self.queryset.all()).order_by().count()
 
     def ordered(self, queryset, *, ranked=True):
         """`queryset` (already searched) in the order chosen; `ranked=False`: the default order

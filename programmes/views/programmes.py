@@ -68,6 +68,13 @@ class ProgrammeListView(SearchResultsMixin, ProgrammeQuery, FilteredListView):
                 response = super().get(request, *args, **kwargs)
         return response
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        known = self.filterset.match_count
+        if known is not None and known <= self.filterset.RANKED_RESULTS:
+            paginator.count = known  # counted by the ranking rule already: no second COUNT
+        return paginator
+
     def get_context_data(self, **kwargs):
         # After a bad parameter the FilterSet holds the valid ones: facets and chips show them.
         valid = self.filterset.is_valid()
@@ -106,7 +113,7 @@ def closed_offer(filterset):
     with_closed["closed"] = "include"
     closed = with_closed.copy()
     closed["status"] = "closed"
-    return {"closed_count": filter_programmes(closed).qs.order_by().count(), "closed_query": with_closed.urlencode()}
+    return {"closed_count": filter_programmes(closed).count(), "closed_query": with_closed.urlencode()}
 
 
 # Labels of the fixed choices; rows chosen (regions, themes…) name themselves from the form.
@@ -146,7 +153,7 @@ def counted_chips(chips):
     counted = []
     for label, url in chips:
         filterset = filter_programmes(QueryDict(url))
-        count = filterset.qs.order_by().count() if filterset.is_valid() else None
+        count = filterset.count() if filterset.is_valid() else None
         counted.append((label, url, count))
     return counted
 

@@ -167,6 +167,12 @@ DATABASES = {
         conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Several processes (workers, commands, cron) share the file: readers never wait for a writer
+    # (WAL), a transaction takes the write lock when it begins (no failed lock upgrade), and a
+    # writer waits for another rather than answering "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20})
 # The facets index's INCLUDE columns are PostgreSQL's; SQLite indexes carry the row id anyway.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
 

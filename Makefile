@@ -8,8 +8,12 @@ PORT ?= 8000
 DEMO_DATE ?= 2022-06-15
 # Every target here is for development: DEBUG on (the settings default to production, DEBUG off).
 export DEBUG ?= true
+# E-mail links, exports and the sitemap use SITE_URL: `make run` points it at the address it serves
+# unless it is set, and warns when a SITE_URL that is set names another address.
+SERVED_URL = http://$(HOST):$(PORT)
+RUN_SITE_URL = $(or $(patsubst %/,%,$(SITE_URL)),$(SERVED_URL))
 
-.PHONY: run test install install-dev migrate demo admin serve messages lint bench
+.PHONY: run check-site-url test install install-dev migrate demo admin serve messages lint bench
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,10 +35,16 @@ demo: migrate
 
 run: demo
 	@echo ""
-	@echo "Directory:  http://$(HOST):$(PORT)/"
-	@echo "Admin:      http://$(HOST):$(PORT)/admin/  (create an account first with: make admin)"
+	@echo "Directory:  $(SERVED_URL)/"
+	@echo "Admin:      $(SERVED_URL)/admin/  (create an account first with: make admin)"
+	@$(MAKE) -s --no-print-directory check-site-url
 	@echo ""
-	DEMO_DATE=$(DEMO_DATE) $(PY) manage.py runserver $(HOST):$(PORT)
+	DEMO_DATE=$(DEMO_DATE) SITE_URL='$(RUN_SITE_URL)' $(PY) manage.py runserver $(HOST):$(PORT)
+
+check-site-url:
+	@if [ '$(RUN_SITE_URL)' != '$(SERVED_URL)' ]; then \
+	  echo "Warning: SITE_URL=$(RUN_SITE_URL) is not the address served ($(SERVED_URL)): links in e-mails, exports and the sitemap point there."; \
+	fi
 
 admin: migrate
 	$(PY) manage.py createsuperuser

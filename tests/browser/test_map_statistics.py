@@ -66,6 +66,7 @@ def test_a_region_is_a_keyboard_reachable_link_to_its_listing(page, demo_live):
 
 def test_the_map_draws_18_regions_with_their_numbers(page, demo_live):
     page.goto(demo_live.url + "/programmes/")
+    page.wait_for_selector("svg.region-map-svg")  # fetched once the page is there
     assert page.locator("svg.region-map-svg a.region-map-link").count() == 18
     box = page.locator("svg.region-map-svg").bounding_box()
     assert box["width"] > 300 and box["height"] > 250

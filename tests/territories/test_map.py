@@ -51,7 +51,10 @@ def _map(html):
     return html[html.index('<figure class="region-map">'):html.index("</figure>", html.index('<figure class="region-map">'))]
 
 
-@pytest.mark.parametrize("url", ["/", "/programmes/"])
+MAP = "/statistiques/carte-des-programmes-ouverts/"  # fetched by the home and the listing, inline on /statistiques/
+
+
+@pytest.mark.parametrize("url", [MAP, "/statistiques/"])
 def test_the_map_counts_each_regions_own_open_programmes(client, tree, url):
     ProgrammeFactory(territories=[tree["rennes"]], deadline=FUTURE)
     ProgrammeFactory(territories=[tree["d35"]], deadline=FUTURE)
@@ -70,7 +73,9 @@ def test_a_regions_link_lists_as_many_programmes_as_its_count(client, tree):
         ProgrammeFactory(territories=[tree[territory]], deadline=FUTURE)
     listing = client.get("/programmes/?region=53&status=open&scope=local")
     assert listing.context["paginator"].count == 3
-    assert 'aria-label="Bretagne : 3 programmes ouverts"' in _map(client.get("/").content.decode())
+    assert 'aria-label="Bretagne : 3 programmes ouverts"' in _map(client.get(MAP).content.decode())
+    for url in ("/", "/programmes/"):  # fetched by the page's script, a link without it
+        assert f'data-fragment="{MAP}"' in client.get(url).content.decode()
 
 
 def _queries(client, url):
@@ -81,7 +86,7 @@ def _queries(client, url):
 
 def test_the_map_costs_the_same_queries_for_1_or_50_programmes(client, tree):
     ProgrammeFactory(territories=[tree["rennes"]], deadline=FUTURE)
-    one = _queries(client, "/")
+    one = _queries(client, MAP)
     for i in range(49):
         ProgrammeFactory(territories=[tree[("rennes", "lyon", "d974", "fr")[i % 4]]], deadline=FUTURE)
-    assert _queries(client, "/") == one
+    assert _queries(client, MAP) == one

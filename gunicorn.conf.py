@@ -9,7 +9,7 @@ connections with 4 × 8 and 103–145 with 2 × 16: threads of one process take 
 lock (the GIL), processes do not. Each worker keeps its own facet index and caches (about
 110 MB of memory per worker at 100,000 programmes); a waiting thread costs a little memory
 and no CPU. Behind a reverse proxy that buffers responses
-(nginx does by default), slow clients never reach gunicorn at all: see the README.
+(nginx does by default), slow clients never reach gunicorn at all: see docs/deploying.md.
 Each value can be overridden from the environment (GUNICORN_WORKERS, …).
 """
 import os

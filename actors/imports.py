@@ -16,7 +16,7 @@ from .models import Actor
 from .services import save_actor
 
 TEXTS = ("name", "acronym", "kind", "siren", "website", "description", "source")
-REQUIRED = ("slug", "name", "kind")  # the README lists them
+REQUIRED = ("slug", "name", "kind")  # docs/data-formats.md lists them
 FIELDS = {**{name: name for name in TEXTS}, "seat_code": "seat"}  # column → field written
 
 

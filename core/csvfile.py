@@ -12,7 +12,7 @@ from decimal import Decimal
 # OWASP "CSV injection": spreadsheets execute cells starting with these (full-width forms too:
 # some spreadsheets read them as their ASCII twins).
 FORMULA_STARTS = "=+-@\uff1d\uff0b\uff0d\uff20"
-# A cell starting with one of these is guarded even when no formula follows (README: tab, CR, LF).
+# A cell starting with one of these is guarded even when no formula follows (docs/data-formats.md: tab, CR, LF).
 CONTROL_STARTS = "\t\r\n"
 # Skipped before a formula start: spaces a spreadsheet may trim (no-break, narrow no-break, zero-width, BOM).
 BLANKS = " \t\r\n\u00a0\u202f\u200b\ufeff"

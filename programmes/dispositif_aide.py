@@ -3,7 +3,7 @@
 
 Generators of records, no HTTP here (the views stream them): `records(queryset)` yields one
 dict per programme (JSON), `csv_rows(queryset)` the header then one row per programme (CSV,
-the schema's own columns). The mapping, both ways, is documented in the README ("Schéma
+the schema's own columns). The mapping, both ways, is documented in docs/data-formats.md ("Schéma
 national des dispositifs d'aide"); `programmes.dispositif_aide_import` reads these files back.
 
 Only what the public pages show is exported: published programmes (the caller's queryset),

@@ -3,7 +3,7 @@
 Each record becomes a row of our own CSV (`programmes.exports.PROGRAMME_COLUMNS`), which the
 programme importer then checks and writes exactly as an uploaded CSV (scope, duplicates,
 preview, all or nothing, `services.save_programmes`). The mapping is the export's
-(`programmes.dispositif_aide`) read backwards; the README has the table.
+(`programmes.dispositif_aide`) read backwards; docs/data-formats.md has the table.
 
 A record's `id` is the programme's permanent identifier (`uid`): a known one updates that
 programme. The schema says less than we store (no themes, amounts, contact…): an update keeps

@@ -1,6 +1,6 @@
 """CSV exporters: generators of rows (header first), no HTTP here.
 
-Column names are stable and documented in the README; list cells are joined
+Column names are stable and documented in docs/data-formats.md; list cells are joined
 with " | ". Territories are given as names and as `kind:INSEE code`.
 
 Each export is one query, streamed (`core.streaming.stream_rows`): the relations come

@@ -23,7 +23,7 @@ FRANCE = "PAYS-99100"
 # The overseas collectivities: their COG code is written like a commune's (COM-975), or as a
 # department's or a region's (DEP-975, REG-975) by some files.
 COLLECTIVITIES = ("975", "977", "978", "984", "986", "987", "988", "989")
-# Examples of every accepted form, in the order the README and the error messages list them.
+# Examples of every accepted form, in the order docs/data-formats.md and the error messages list them.
 ACCEPTED_FORMS = (
     "region:53", "department:35", "epci:243500139", "commune:35238", "collectivity:975", "country:FR", "continent:EU",
     "REG-53", "DEP-35", "EPCI-243500139", "COM-35238", "COM-975", "PAYS-99100", "FR", "EU",

@@ -1,5 +1,5 @@
 """Production settings, read in a child process from the environment as a server would:
-`check --deploy` is clean with the README's production block, DEBUG is off unless asked
+`check --deploy` is clean with the production block of docs/deploying.md, DEBUG is off unless asked
 for, a weak SECRET_KEY is refused, cookies and HTTPS follow the switches."""
 import json
 import os
@@ -24,9 +24,9 @@ CONTROLLED = {
 STRONG_KEY = secrets.token_urlsafe(50)
 
 
-def readme_production_environment():
-    """The variables of the `export` in the README's production block, placeholders filled in."""
-    text = (BASE_DIR / "README.md").read_text(encoding="utf-8")
+def documented_production_environment():
+    """The variables of the `export` in the production block of docs/deploying.md, placeholders filled in."""
+    text = (BASE_DIR / "docs" / "deploying.md").read_text(encoding="utf-8")
     block = text.split("**Production**", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
     statement = re.search(r"^export (.*?)(?<!\\)$", block.replace("\\\n", " "), re.M).group(1)
     env = dict(re.findall(r"(\w+)=(\S+)", statement))
@@ -86,8 +86,8 @@ def test_sqlite_and_development_open_a_connection_per_request():
     assert database_settings(POSTGRES_URL, DEBUG="true")[0] == 0
 
 
-def test_check_deploy_is_clean_with_the_readme_production_environment():
-    env = readme_production_environment()
+def test_check_deploy_is_clean_with_the_documented_production_environment():
+    env = documented_production_environment()
     assert env["DEBUG"] == "false" and "CSRF_TRUSTED_ORIGINS" in env
     result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **env)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -96,7 +96,7 @@ def test_check_deploy_is_clean_with_the_readme_production_environment():
 
 def test_check_deploy_fails_without_https():
     """The check above can fail: the same environment over plain HTTP gets warnings."""
-    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **readme_production_environment(), HTTPS="false")
+    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **documented_production_environment(), HTTPS="false")
     assert result.returncode != 0
     assert "security.W004" in result.stderr and "security.W008" in result.stderr
 

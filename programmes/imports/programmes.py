@@ -30,7 +30,7 @@ FIELD_TO_COLUMN = {field: column for column, field in AMOUNTS.items()}
 KINDS, RECURRENCES, ROLES = (frozenset(choices.values) for choices in (Programme.Kind, Recurrence, ProgrammeActor.Role))
 # Optional: the kinds of the organisations the import creates, in the order of `actor_roles` (empty: "other").
 ACTOR_KINDS = "actor_kinds"
-REQUIRED = ("slug", "title", "kind")  # the README lists them
+REQUIRED = ("slug", "title", "kind")  # docs/data-formats.md lists them
 FIELDS = {**{name: name for name in (*TEXTS, *DATES, "kind", "recurrence")}, **AMOUNTS}  # column → field written
 RELATIONS = {"territory_codes": "territories", "theme_slugs": "themes", "audience_slugs": "audiences", "actor_roles": "roles", "parent": "parent"}
 

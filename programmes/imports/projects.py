@@ -23,7 +23,7 @@ from ..services import save_project
 from .references import ActorIndex
 
 TEXTS = ("title", "description", "website", "source")
-REQUIRED = ("slug", "title", "programme_slug", "beneficiary_slug")  # the README lists them
+REQUIRED = ("slug", "title", "programme_slug", "beneficiary_slug")  # docs/data-formats.md lists them
 FIELDS = {  # column → field written
     **{name: name for name in TEXTS}, "year": "year", "awarded_on": "awarded_on", "amount_eur": "amount",
     "programme_slug": "programme", "beneficiary_slug": "beneficiary", "territory_code": "territory",

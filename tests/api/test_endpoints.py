@@ -51,7 +51,7 @@ def test_an_unpublished_parent_is_left_out(client, directory):
 
 
 def test_a_project_of_an_unpublished_programme_shows_no_programme(client, directory):
-    """As the listing (README): the project is public, the programme cell empty."""
+    """As the listing (docs/api.md): the project is public, the programme cell empty."""
     body = get(client, "/api/v1/projects/projet-orphelin/")
     assert body["programme"] is None and body["beneficiary"]["slug"] == "bpifrance"
 

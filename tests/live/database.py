@@ -17,7 +17,7 @@ FOREIGN = ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL", "
 
 
 def production_environment(database_url, **extra):
-    """The README's production variables, plain HTTP on localhost (as .ci/smoke sets them)."""
+    """The production variables of docs/deploying.md, plain HTTP on localhost (as .ci/smoke sets them)."""
     environment = {name: value for name, value in os.environ.items() if name not in FOREIGN}
     environment.update(DATABASE_URL=database_url, DEBUG="false", HTTPS="false", ALLOWED_HOSTS="127.0.0.1,localhost",
                        SECRET_KEY=secrets.token_urlsafe(50), GEOGRAPHY_COMMUNES="false", **extra)

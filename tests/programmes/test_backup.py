@@ -1,5 +1,5 @@
 """Backup and restore: the `backup`/`restore` round trip (any database, into a fresh one too)
-and the README's pg_dump/pg_restore recipe give byte-identical public exports, history kept."""
+and the pg_dump/pg_restore recipe of docs/deploying.md give byte-identical public exports, history kept."""
 import json
 import os
 import re
@@ -180,9 +180,9 @@ def test_restore_asks_before_replacing_the_database(demo, tmp_path, monkeypatch)
 if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
     import psycopg
 
-    def readme_recipe():
-        """The pg_dump and pg_restore lines of the README, as documented."""
-        text = (BASE_DIR / "README.md").read_text(encoding="utf-8")
+    def documented_recipe():
+        """The pg_dump and pg_restore lines of docs/deploying.md, as documented."""
+        text = (BASE_DIR / "docs" / "deploying.md").read_text(encoding="utf-8")
         lines = [line.split("  #")[0].strip() for line in text.splitlines() if re.match(r"pg_(dump|restore) ", line)]
         assert [line.split()[0] for line in lines] == ["pg_dump", "pg_restore"], lines
         return lines
@@ -204,13 +204,13 @@ if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
                 for name in names:
                     admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    def test_the_readme_pg_dump_recipe_restores_everything(two_databases, tmp_path):
+    def test_the_documented_pg_dump_recipe_restores_everything(two_databases, tmp_path):
         live, restored = two_databases
         (tmp_path / "live").mkdir()
         (tmp_path / "restored").mkdir()
         run_child(live, "migrate;load_demo_data", tmp_path / "live")
         env = os.environ | {"DATABASE_URL": live, "RESTORED_DATABASE_URL": restored}
-        for line in readme_recipe():
+        for line in documented_recipe():
             result = subprocess.run(["bash", "-c", line], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
             assert result.returncode == 0, (line, result.stderr)
         run_child(restored, "", tmp_path / "restored")

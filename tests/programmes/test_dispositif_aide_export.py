@@ -1,6 +1,6 @@
 """The listing in Etalab's schema-dispositif-aide (JSON and CSV): valid against the schema's JSON
 Schema (tests/opendata/), the listing's rows in its order, only published entries, mapped as the
-README says, bad parameters refused, constant queries."""
+docs/data-formats.md says, bad parameters refused, constant queries."""
 import csv
 import io
 import json

@@ -23,7 +23,8 @@ from territories.codes import ACCEPTED_FORMS
 from tests.factories import ActorFactory, ProgrammeFactory, ThemeFactory, staff_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("geography")]
-README = Path(__file__).resolve().parents[2] / "README.md"
+BASE_DIR = Path(__file__).resolve().parents[2]
+DATA_FORMATS = BASE_DIR / "docs" / "data-formats.md"
 
 
 def row(slug, **values):
@@ -152,8 +153,8 @@ def test_the_annual_recurrence_is_imported(operator):
     assert Programme.objects.get(slug="a").recurrence == Recurrence.ANNUAL
 
 
-def test_the_readme_lists_every_accepted_value():
-    text = README.read_text()
+def test_the_data_formats_doc_lists_every_accepted_value():
+    text = DATA_FORMATS.read_text(encoding="utf-8")
     section = text[text.index("## Import columns"):]
     section = section[:section.index("\n## ", 4)]
     listed = set(re.findall(r"`([^`]+)`", section))
@@ -163,7 +164,7 @@ def test_the_readme_lists_every_accepted_value():
     assert set(ACCEPTED_FORMS) <= listed
     assert set(PROGRAMME_COLUMNS) | {"actor_kinds"} <= listed
     for name in ("themes", "audiences"):  # the default lists
-        with (README.parent / "programmes" / "data" / f"{name}.csv").open(encoding="utf-8") as defaults:
+        with (BASE_DIR / "programmes" / "data" / f"{name}.csv").open(encoding="utf-8") as defaults:
             assert {line["slug"] for line in csv.DictReader(defaults)} <= listed
 
 

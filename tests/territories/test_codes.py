@@ -1,4 +1,4 @@
-"""Territory codes in every accepted form resolve to the reference territories (README "Import columns")."""
+"""Territory codes in every accepted form resolve to the reference territories (docs/data-formats.md, "Territory codes")."""
 import pytest
 from django.core.exceptions import ValidationError
 

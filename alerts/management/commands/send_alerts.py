@@ -1,5 +1,5 @@
 """`manage.py send_alerts`: the due e-mail alert digests (run it from cron or a systemd timer,
-e.g. hourly: each subscription gets at most one digest a day or a week, see README)."""
+e.g. hourly: each subscription gets at most one digest a day or a week, see docs/deploying.md)."""
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 

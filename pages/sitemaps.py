@@ -25,7 +25,7 @@ class SiteSitemap(Sitemap):
 class StaticPages(SiteSitemap):
     names = (
         "home", "programmes:list", "actors:list", "projects:list", "stats:index",
-        "pages:accessibility", "pages:legal", "pages:contact", "pages:sitemap",
+        "pages:accessibility", "pages:legal", "pages:contact", "pages:sitemap", "pages:search_help",
     )
 
     def items(self):

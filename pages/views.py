@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.generic import RedirectView, TemplateView
 
+from search.models import Synonym
+
 from .sitemaps import SITEMAPS
 
 # Exports, feeds and calendars: the same rows as the pages that link to them, in every
@@ -27,6 +29,17 @@ def publisher():
 class SitePage(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(publisher=publisher(), **kwargs)
+
+
+class SearchHelpPage(SitePage):
+    """The search syntax explained (`search.query`), with the synonym groups the editors keep:
+    they change what a search finds, so a visitor is shown the current ones."""
+
+    template_name = "pages/search_help.html"
+
+    def get_context_data(self, **kwargs):
+        groups = [[part.strip() for part in synonym.expressions.split("|") if part.strip()] for synonym in Synonym.objects.all()]
+        return super().get_context_data(synonyms=groups, **kwargs)
 
 
 def uncrawled_paths():

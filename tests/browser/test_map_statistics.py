@@ -12,7 +12,7 @@ AXE = Path(os.environ.get("AXE_PATH") or Path(__file__).resolve().parent / "vend
 VIEWPORTS = [(390, 844), (1366, 900)]
 PAGES = ["/", "/en/", "/programmes/", "/programmes/?region=84&status=open&scope=local", "/programmes/?q=zzzzqqq",
          "/programmes/?region=99", "/statistiques/", "/en/statistiques/", "/accessibilite/", "/mentions-legales/",
-         "/contact/", "/plan-du-site/"]
+         "/contact/", "/plan-du-site/", "/aide/recherche/"]
 
 
 def axe_violations(page):

@@ -13,7 +13,7 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 
 @pytest.mark.parametrize("url, heading", [
     ("/accessibilite/", "Déclaration d'accessibilité"), ("/mentions-legales/", "Mentions légales"),
-    ("/contact/", "Contact"), ("/plan-du-site/", "Plan du site"),
+    ("/contact/", "Contact"), ("/plan-du-site/", "Plan du site"), ("/aide/recherche/", "Aide à la recherche"),
 ])
 def test_site_pages_answer_in_french_and_english(client, db, url, heading):
     html = client.get(url).content.decode().replace("&#x27;", "'")
@@ -38,8 +38,30 @@ def test_publisher_host_and_contact_come_from_the_settings(client, settings, db)
 
 def test_the_footer_links_the_site_pages(client, db):
     html = client.get("/").content.decode()
-    for url in ("/accessibilite/", "/mentions-legales/", "/contact/", "/plan-du-site/", "/statistiques/"):
+    for url in ("/accessibilite/", "/mentions-legales/", "/contact/", "/plan-du-site/", "/statistiques/", "/aide/recherche/"):
         assert f'href="{url}"' in html
+
+
+def test_the_search_help_states_the_parser_s_rules(client, db):
+    """The page's figures are the parser's and the listing's: it fails when they change without it."""
+    from programmes.filters import ProgrammeFilter
+    from search.query import MAX_CLAUSES, OR_WORDS, PREFIX_MIN
+
+    html = client.get("/aide/recherche/").content.decode().replace("&#x27;", "'").replace("\u202f", " ").replace("&nbsp;", " ")
+    assert {word.upper() for word in OR_WORDS} == {"OU", "OR"} and "OU entre deux mots (ou OR)" in html
+    assert f"{PREFIX_MIN} lettres au moins" in html and f"au-delà de {MAX_CLAUSES} mots" in html
+    assert f"{ProgrammeFilter.RANKED_RESULTS:,}".replace(",", " ") + " programmes" in html
+    assert 'href="/programmes/?q=%22appel%20%C3%A0%20projets%22"' in html
+
+
+def test_the_search_help_lists_the_synonyms_editors_keep(client, db):
+    from search.models import Synonym
+
+    Synonym.objects.create(expressions="ARS | agence régionale de santé")
+    html = client.get("/aide/recherche/").content.decode()
+    assert "ARS = agence régionale de santé" in html and "IA = intelligence artificielle" in html
+    english = client.get("/en/aide/recherche/").content.decode()
+    assert "<h1>Search help</h1>" in english and "ARS = agence régionale de santé" in english
 
 
 def test_robots_txt_keeps_crawlers_off_the_admin_and_the_exports(client, settings, db):
@@ -68,7 +90,8 @@ def test_sitemap_lists_public_pages_in_both_languages_at_site_url(client, settin
     alternates = {link.get("hreflang"): link.get("href") for link in programmes.iter(f"{XHTML}link")}
     assert alternates["x-default"] == "https://annuaire.example.fr/programmes/visible/"
     pages = [loc.text for loc in ET.fromstring(client.get("/sitemap-pages.xml").content).iter(f"{SITEMAP}loc")]
-    for path in ("/", "/programmes/", "/acteurs/", "/projets/", "/statistiques/", "/accessibilite/", "/en/plan-du-site/"):
+    for path in ("/", "/programmes/", "/acteurs/", "/projets/", "/statistiques/", "/accessibilite/", "/en/plan-du-site/",
+                 "/aide/recherche/", "/en/aide/recherche/"):
         assert "https://annuaire.example.fr" + path in pages
     actors = ET.fromstring(client.get("/sitemap-actors.xml").content)
     assert "https://annuaire.example.fr/acteurs/acteur-public/" in [loc.text for loc in actors.iter(f"{SITEMAP}loc")]

@@ -33,6 +33,8 @@ DESCRIPTIONS = {
     "q": "Mots-clés, comme la recherche des pages : \"expression exacte\", -exclu, a OU b.",
     "region": "Code INSEE d'une région (53) ; voir /api/v1/territories/?kind=region.",
     "department": "Code INSEE d'un département (35) ; voir /api/v1/territories/?kind=department.",
+    "commune": "Code INSEE d'une commune (35238) : les programmes qui s'y appliquent (la commune, son intercommunalité, son département…).",
+    "epci": "SIREN d'une intercommunalité ou d'un EPT (243500139) ; voir /api/v1/territories/?kind=epci.",
     "actor": "slug d'un acteur publié.",
     "programme": "slug d'un programme publié qui a des projets financés publiés.",
     "year": "Année d'attribution (1900 à 2100).",

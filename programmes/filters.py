@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from actors.models import Actor
 from core.collation import french
 from core.filtering import KeptModelMultipleChoiceFilter, SearchFilterSet
-from territories.filters import region_filter, territory_filter
+from territories.filters import place_filter, region_filter, territory_filter
 from territories.models import Territory
 
 from .models import Audience, FundedProject, Programme, Theme, applies_in_q
@@ -51,6 +51,9 @@ class ProgrammeFilter(SearchFilterSet):
     # Region and department follow the territory semantics (inside + containing).
     region = territory_filter(Territory.Kind.REGION, _("Région"), "filter_territory")
     department = territory_filter(Territory.Kind.DEPARTMENT, _("Département"), "filter_territory")
+    # "Où êtes-vous ?": a commune by INSEE code, an intercommunality by SIREN (programmes:where).
+    commune = place_filter(Territory.Kind.COMMUNE, _("Commune"), "filter_territory")
+    epci = place_filter(Territory.Kind.EPCI, _("Intercommunalité"), "filter_territory")
     scope = django_filters.ChoiceFilter(
         label=_("Portée"), choices=[("local", _("Seulement les programmes propres au territoire"))],
         method="filter_noop", empty_label=_("Inclure les programmes nationaux et européens"),
@@ -97,10 +100,12 @@ class ProgrammeFilter(SearchFilterSet):
     # The facets' filters are conditions on the row's own columns (`condition`): the listing
     # filters with them and the facet counts flag rows with them, one meaning for both.
     FACETS = ("region", "kind", "theme", "audience", "status")
+    # The territory filters, the most precise first (`selected_territory`).
+    TERRITORIES = ("commune", "epci", "department", "region")
 
     def condition(self, name, value):
-        """The Q of filter `name` (region, department, kind, theme, audience, status) for `value`."""
-        if name in ("region", "department"):
+        """The Q of filter `name` (a territory, kind, theme, audience, status) for `value`."""
+        if name in self.TERRITORIES:
             return applies_in_q(value, local_only=self.form.cleaned_data.get("scope") == "local")
         if name in ("theme", "themes", "audience", "audiences"):  # a filter method gets the field's name
             return Q(**{f"{name.rstrip('s')}_ids__overlaps": [item.id for item in value]})
@@ -162,7 +167,8 @@ class ProgrammeFilter(SearchFilterSet):
     @property
     def selected_territory(self):
         data = getattr(self.form, "cleaned_data", {}) or {}
-        return data.get("department") or data.get("region")
+        """The most precise territory chosen (commune, intercommunality, department, region), or None."""
+        return next((data[name] for name in self.TERRITORIES if data.get(name)), None)
 
 
 def public_programmes():

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dispositif_aide
+from .views import dispositif_aide, where
 from .views.feeds import programme_calendar, programme_feed
 from .views.programmes import ProgrammeDetailView, ProgrammeExportView, ProgrammeListView
 from .views.projects import ProjectExportView, ProjectListView
@@ -14,6 +14,8 @@ programme_patterns = (
         # Before the detail pattern: "feed" is also a well-formed slug.
         path("feed/", programme_feed, name="feed"),
         path("calendar.ics", programme_calendar, name="calendar"),
+        path("ou/", where.where, name="where"),
+        path("ou/suggestions.json", where.suggestions, name="where_suggestions"),
         path("<slug:slug>/", ProgrammeDetailView.as_view(), name="detail"),
     ],
     "programmes",

@@ -1,4 +1,6 @@
 """Territory choices for public FilterSets, by INSEE code as in `?region=53`."""
+import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.collation import french
@@ -10,6 +12,8 @@ from .models import Territory
 UNKNOWN = {
     Territory.Kind.REGION: _("La région « %(value)s » n'existe pas."),
     Territory.Kind.DEPARTMENT: _("Le département « %(value)s » n'existe pas."),
+    Territory.Kind.COMMUNE: _("La commune « %(value)s » n'existe pas."),
+    Territory.Kind.EPCI: _("L'intercommunalité « %(value)s » n'existe pas."),
 }
 
 
@@ -19,6 +23,18 @@ def territory_filter(kind, label, method):
         queryset=Territory.objects.filter(kind=kind).order_by(french("name")),
         error_messages={"invalid_choice": UNKNOWN[kind]},
         empty_label=_("Toutes"),
+    )
+
+
+def place_filter(kind, label, method):
+    """`?commune=35238`, `?epci=243500139` (an EPT's SIREN too): looked up in the database, one
+    indexed row, where `territory_filter` keeps every row of its kind (35,000 communes). A commune
+    comes with its department's code, for its label ("Rennes (35)")."""
+    kinds = [kind, Territory.Kind.EPT] if kind == Territory.Kind.EPCI else [kind]
+    return django_filters.ModelChoiceFilter(
+        label=label, method=method, to_field_name="insee_code", widget=forms.TextInput,
+        queryset=Territory.objects.filter(kind__in=kinds).with_department(),
+        error_messages={"invalid_choice": UNKNOWN[kind]},
     )
 
 

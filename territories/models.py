@@ -10,6 +10,7 @@ from django.db.models import Case, F, OuterRef, Q, Subquery, When
 from django.utils.translation import gettext_lazy as _
 
 from core.collation import french
+from core.indexes import PrefixIndex
 from core.text import fold
 
 from .codes import format_code, parse_code
@@ -141,6 +142,9 @@ class Territory(models.Model):
         verbose_name_plural = _("territoires")
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["kind", "insee_code"], name="territory_kind_code_unique")]
+        # "Où êtes-vous ?": communes by the start of their name or first postal code, from an index.
+        indexes = [PrefixIndex(fields=["kind", "search_name"], name="territory_kind_search_name"),
+                   PrefixIndex(fields=["kind", "postal_codes"], name="territory_kind_postal_codes")]
 
     def __str__(self):
         if self.kind in (self.Kind.DEPARTMENT, self.Kind.COMMUNE, self.Kind.COLLECTIVITY):

@@ -10,6 +10,7 @@ from core.views import FilteredExportView, FilteredListView
 from search.suggestions import suggest
 from search.views import SearchResultsMixin
 from territories.models import Territory
+from territories.places import place_label
 
 from ..cards import listing_cards
 from ..excel_fr import french_programme_rows
@@ -175,6 +176,8 @@ def _chip_label(name, value, data):
     if name == "closed":
         return _("Programmes clos inclus")
     obj = data.get(name)
+    if name == "commune" and obj:
+        return place_label(obj)  # "Rennes (35)"
     if isinstance(obj, (list, tuple)):  # several rows chosen (themes): the one of this value
         obj = next((row for row in obj if str(getattr(row, "slug", "")) == value), None)
     return str(obj) if obj else value

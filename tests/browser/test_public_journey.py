@@ -21,18 +21,20 @@ def test_find_filter_read_switch_language_and_export(page, demo_live):
     page.wait_for_url("**/programmes/?*region=84*")
     assert "Couvre Auvergne-Rhône-Alpes" in page.content()
 
-    # Add a filter (kind = strategy / plan): its group unfolds, the filter applies on change.
+    # Add a filter (kind = strategy / plan): its group unfolds, the filter applies with the button.
     page.click("details.facet:has(#f-kind-strategy) > summary")
+    page.check("#f-kind-strategy")
     with page.expect_navigation():
-        page.check("#f-kind-strategy")
+        page.click(".filters .actions button[type=submit]")
     page.wait_for_url("**kind=strategy**")
     listed = slugs_on_page(page)
     assert "plan-relocalisation-auvergne-rhone-alpes" in listed
     assert page.locator(".chips a.chip").count() == 2
 
     # Export exactly what is listed and compare.
+    page.click(".toolbar .exports-menu > summary")
     with page.expect_download() as download_info:
-        page.click("p.exports a >> nth=0")
+        page.click(".toolbar .exports-menu a >> nth=0")
     rows = list(csv.reader(io.StringIO(open(download_info.value.path(), encoding="utf-8").read())))
     assert [row[0] for row in rows[1:]] == listed
 
@@ -54,8 +56,9 @@ def test_find_filter_read_switch_language_and_export(page, demo_live):
 
 def test_excel_download_has_bom_and_semicolons(page, demo_live):
     page.goto(demo_live.url + "/programmes/?region=28")
+    page.click(".toolbar .exports-menu > summary")  # the results' toolbar, above them
     with page.expect_download() as download_info:
-        page.click("p.exports a >> nth=1")
+        page.click(".toolbar .exports-menu a:has-text('Excel (français)')")
     raw = open(download_info.value.path(), "rb").read()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))

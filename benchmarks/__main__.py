@@ -30,7 +30,7 @@ from django.core.management import call_command  # noqa: E402
 from benchmarks import compare, load, modes, peer  # noqa: E402
 from benchmarks.data import make_programmes  # noqa: E402
 from benchmarks.explain import explain  # noqa: E402
-from benchmarks.measure import cold_costs, export_rate, import_rate  # noqa: E402
+from benchmarks.measure import export_rate, import_rate  # noqa: E402
 from benchmarks.selections import Selections  # noqa: E402
 from core.imports import analyze  # noqa: E402
 from programmes.models import Programme  # noqa: E402
@@ -77,14 +77,9 @@ def arguments():
 
 
 def other_measures(size):
-    """In-process measures: the export, and what the first listing after a write pays."""
+    """In-process measures: the export."""
     rate, rss, count = export_rate()
     lines = [f"| {size:,} | export of {count:,} rows | {rate:,.0f} rows/s | peak RSS +{rss:.0f} MB |"]
-    costs = cold_costs()
-    if costs:
-        build, first_search, counts = costs
-        lines.append(f"| {size:,} | after a write: facet index build / the listing's results, words never seen / its facet counts (SQL)"
-                     f" | {build:,.0f} ms / {first_search:,.0f} ms / {counts:,.0f} ms | |")
     return lines
 
 

@@ -51,30 +51,3 @@ def import_rate(rows):
         elapsed = time.perf_counter() - start
         transaction.set_rollback(True)
     return rows / elapsed
-
-
-def cold_costs(params="region=53&kind=funding_call&theme=e-sante&q=sante"):
-    """(ms to build the facet index, ms for the listing's results with a search never seen, ms
-    for its facet counts in SQL): what the first request after a write pays, before the page
-    itself. None once the per-worker facet index is gone (nothing is built after a write)."""
-    from django.http import QueryDict
-
-    try:
-        from programmes.facet_index import FacetIndex
-
-        from programmes.facet_counts import facet_counts
-        from programmes.facets import Selection
-        from programmes.filters import filter_programmes
-        from programmes.status import today
-    except ImportError:
-        return None
-
-    start = time.perf_counter()
-    index = FacetIndex(today())
-    built = time.perf_counter()
-    filterset = filter_programmes(QueryDict(params))
-    assert filterset.is_valid()
-    Selection(filterset, index).result_ids()
-    selected = time.perf_counter()
-    facet_counts(filterset)
-    return (built - start) * 1000, (selected - built) * 1000, (time.perf_counter() - selected) * 1000

@@ -1,7 +1,7 @@
 """Bulk writes at a fraction of the ORM's cost, for imports of 100,000 rows.
 
 - `update_rows`: QuerySet.bulk_update's outcome. Django's builds one `CASE WHEN id = … THEN …`
-  per row and per field (about 1 ms per row in Python at 20 fields, and a CASE the database
+  per row and per field (slow in Python at 20 fields, and a CASE the database
   walks for every row); here PostgreSQL joins the rows from `UNNEST` and SQLite
   (in-process) runs one prepared statement per row.
 - `insert_rows`: QuerySet.bulk_create's outcome (the new ids set on the instances), without

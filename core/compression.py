@@ -2,8 +2,7 @@
 
 BREACH recovers a secret from the size of compressed responses that also reflect what an
 attacker sends: a page with a CSRF token, or one served to a signed-in editor. Those go
-uncompressed; public pages, exports (CSV, JSON) and the API, which hold none, are compressed
-(a listing: 132 kB of HTML, about a fifth of it gzipped).
+uncompressed; public pages, exports (CSV, JSON) and the API, which hold none, are compressed.
 """
 from django.conf import settings
 from django.middleware.gzip import GZipMiddleware

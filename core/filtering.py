@@ -151,16 +151,6 @@ class StrictFilterSet(django_filters.FilterSet):
             self.form.add_error(None, _("Le paramètre « %(name)s » ne peut apparaître qu'une fois.") % {"name": name})
         return valid and not self._repeated
 
-    def rows_without(self, *names):
-        """The unordered rows under every filter but `names`, from this FilterSet's validated
-        form: facets count their own options this way without validating the query string
-        again (nor parsing `q` again) once per facet."""
-        queryset = self.queryset.all()
-        for name, value in self.form.cleaned_data.items():
-            if name not in names:
-                queryset = self.filters[name].filter(queryset, value)
-        return queryset.order_by()
-
     def errors_as_text(self):
         """Flat list of messages for the page and the 400 response."""
         messages = []

@@ -359,11 +359,11 @@ class TableReader:
 
 def analyze(model=None):
     """Refresh the planner's statistics after bulk writes. Without them SQLite may probe its
-    FTS5 index once per row instead of starting from the MATCH (500 ms instead of 2 ms at 1,000
-    rows); PostgreSQL's autovacuum keeps its own, this only hurries it.
+    FTS5 index once per row instead of starting from the MATCH; PostgreSQL's autovacuum keeps its
+    own, this only hurries it.
 
     With `model`, PostgreSQL analyses only its table and its many-to-many tables: the whole
-    database (history included) takes a second at 100,000 programmes."""
+    database (history included) costs far more at scale."""
     statement = "ANALYZE"
     if model is not None and connection.vendor == "postgresql":
         tables = [model._meta.db_table, *(f.remote_field.through._meta.db_table for f in model._meta.many_to_many)]

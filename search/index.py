@@ -73,7 +73,7 @@ def write_index(model, texts):
     """Store the analysed columns of `texts` ({id: (a, b, c, d) raw texts}) and index them."""
     prepared = _analysed(texts)
     rows = [model(id=pk, **_columns(parts)) for pk, parts in prepared.items()]
-    # One UPDATE per 500 rows (bulk_update's CASE costs ~1 ms per row in Python), the vector with it.
+    # One UPDATE per 500 rows (bulk_update's CASE is slow per row in Python), the vector with it.
     update_rows(model, rows, COLUMNS, derived={"search_vector": VECTOR_SQL} if is_postgres() else None)
     _write_fts(model, rows)
     _remember_public(model, prepared)

@@ -102,6 +102,9 @@ def corrected_search(params, asked):
     corrected["q"] = suggestion
     corrected.pop("page", None)
     filterset = filter_programmes(corrected)
+    if filterset.is_valid() and not filterset.qs.exists() and filterset.hides_closed:
+        corrected["closed"] = "include"  # the word a visitor meant may name only closed programmes
+        filterset = filter_programmes(corrected)
     return filterset if filterset.is_valid() and filterset.qs.exists() else None
 
 

@@ -17,6 +17,7 @@ from search.index import INDEX_FIELDS
 from territories.codes import resolve_code
 from territories.models import Territory
 
+from .. import excel_fr_projects as excel_fr
 from ..exports import PROJECT_COLUMNS
 from ..models import FundedProject, Programme
 from ..services import save_project
@@ -39,6 +40,14 @@ def _visible(model, user, privileged):
 class ProjectReader(TableReader):
     columns = REQUIRED
     optional_columns = tuple(column for column in PROJECT_COLUMNS if column not in REQUIRED)
+
+    @classmethod
+    def plan(cls, data, *, max_bytes=None, **options):
+        """The French spreadsheet export (`?dialect=excel-fr`) is read as the standard file it
+        stands for (`excel_fr_projects.standard_csv`), its problems named by its own columns."""
+        standard = excel_fr.standard_csv(data, max_bytes)
+        plan = super().plan(standard, max_bytes=max_bytes, **options)
+        return plan if standard is data else excel_fr.name_columns(plan)
 
     def __init__(self, plan, *, user, excel_fr):
         super().__init__(plan, user=user, excel_fr=excel_fr)

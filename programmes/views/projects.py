@@ -6,6 +6,7 @@ from actors.models import Actor
 from core.views import FilteredExportView, FilteredListView, numbered_title
 from search.views import SearchResultsMixin
 
+from ..excel_fr_projects import french_project_rows
 from ..exports import project_rows
 from ..filters import ProjectFilter
 from ..models import FundedProject
@@ -47,3 +48,4 @@ def readable_choices(form):
 class ProjectExportView(ProjectQuery, FilteredExportView):
     filename = "projets"
     rows = staticmethod(project_rows)
+    excel_rows = staticmethod(french_project_rows)

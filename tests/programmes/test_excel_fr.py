@@ -1,16 +1,19 @@
 """The French spreadsheet export speaks to people, and the import reads it back (issue 24, item 8)."""
 import csv
+import datetime
 import io
 import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from actors.models import Actor
 from programmes.excel_fr import HEADER
-from programmes.exports import PROGRAMME_COLUMNS
-from programmes.imports import PROGRAMMES
+from programmes.excel_fr_projects import HEADER as PROJECT_HEADER
+from programmes.exports import PROGRAMME_COLUMNS, PROJECT_COLUMNS
+from programmes.imports import PROGRAMMES, PROJECTS
 from programmes.models import Programme, Theme
-from tests.factories import ActorFactory, ProgrammeActorFactory, ProgrammeFactory, staff_user
+from tests.factories import ActorFactory, FundedProjectFactory, ProgrammeActorFactory, ProgrammeFactory, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +23,10 @@ STANDARD_COLUMNS = [
     "total_budget_eur", "amount_min_eur", "amount_max_eur", "territories", "territory_codes", "actors", "actor_roles",
     "themes", "theme_slugs", "audiences", "audience_slugs", "summary", "description", "website",
     "contact_name", "contact_email", "source", "last_verified_on", "page_url", "parent",
+]
+STANDARD_PROJECT_COLUMNS = [
+    "slug", "title", "programme_slug", "programme_title", "beneficiary_slug", "beneficiary_name", "beneficiary_kind",
+    "partners", "year", "awarded_on", "amount_eur", "territory", "territory_code", "description", "website", "source",
 ]
 CODES = {*Programme.Kind.values, "one_off", "recurring", "annual", "closed", "open", "upcoming"}
 
@@ -110,3 +117,53 @@ def to_csv(rows):
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
     return ("\ufeff" + buffer.getvalue()).encode()
+
+
+@pytest.fixture
+def project(reunion, tree):
+    beneficiary = ActorFactory(slug="chu-reunion", name="CHU de La Réunion", kind="hospital")
+    funded = FundedProjectFactory(
+        slug="teleconsultation", title="Téléconsultation", programme=reunion, beneficiary=beneficiary,
+        year=2024, awarded_on=datetime.date(2024, 3, 15), amount="15000.50", territory=tree["d974"],
+    )
+    funded.partners.set([ActorFactory(slug="asso", name="Association Santé", kind="association")])
+    return funded
+
+
+def test_project_excel_fr_has_french_headers_and_labels(client, project):
+    _body, rows = download(client, "/projets/export.csv?dialect=excel-fr")
+    assert rows[0] == PROJECT_HEADER
+    assert not [column for column in rows[0] if re.fullmatch(r"[a-z_]+", column)]
+    record = dict(zip(rows[0], rows[1]))
+    assert (record["Identifiant"], record["Titre"], record["Programme"]) == ("teleconsultation", "Téléconsultation", "Outre-mer")
+    assert (record["Bénéficiaire"], record["Type de bénéficiaire"]) == ("CHU de La Réunion", Actor.Kind.HOSPITAL.label)
+    assert (record["Partenaires"], record["Année"], record["Date d'attribution"]) == ("Association Santé", "2024", "2024-03-15")
+    assert (record["Montant attribué (€)"], record["Territoire"]) == ("15000,5", "La Réunion (Département)")
+    assert (record["Programme (identifiant)"], record["Bénéficiaire (identifiant)"]) == ("outre-mer", "chu-reunion")
+    assert not {"hospital", "department:974"} & set(rows[1])
+
+
+def test_the_standard_project_csv_keeps_its_columns(client, project):
+    assert PROJECT_COLUMNS == STANDARD_PROJECT_COLUMNS
+    _body, rows = download(client, "/projets/export.csv")
+    assert rows[0] == STANDARD_PROJECT_COLUMNS
+    record = dict(zip(rows[0], rows[1]))
+    assert (record["beneficiary_kind"], record["territory_code"], record["amount_eur"]) == ("hospital", "department:974", "15000.5")
+
+
+def test_an_excel_fr_project_export_imports_back_unchanged(client, project):
+    body, _rows = download(client, "/projets/export.csv?dialect=excel-fr")
+    plan = PROJECTS.plan(body)
+    assert plan.ok, [str(p) for p in plan.problems]
+    assert (plan.created, plan.updated, plan.unchanged) == (0, 0, 1)
+
+
+def test_an_edited_excel_fr_project_file_maps_back_and_names_its_columns(client, project):
+    _body, rows = download(client, "/projets/export.csv?dialect=excel-fr")
+    at = {column: index for index, column in enumerate(rows[0])}
+    edited = list(rows[1])
+    edited[at["Territoire"]], edited[at["Montant attribué (€)"]] = "La Réunion (Région)", "2000,75"
+    (read,) = PROJECTS.plan(to_csv([rows[0], edited])).rows
+    assert read.values["territory"].code == "region:04" and str(read.values["amount"]) == "2000.75"
+    rows[1][at["Bénéficiaire (identifiant)"]] = "inconnu"
+    assert [(p.line, p.column) for p in PROJECTS.plan(to_csv(rows)).problems] == [(2, "Bénéficiaire (identifiant)")]

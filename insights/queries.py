@@ -5,15 +5,17 @@ table and a CSV file alike.
 """
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, F, Q, Sum
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from core.arrays import elements_join
 from programmes.facet_counts import facet_counts
 from programmes.filters import filter_programmes
 from programmes.models import FundedProject, Programme, Theme
 from programmes.status import Status
-from territories.models import Territory
+from territories.models import Territory, TerritoryClosure
 
 # The listing's own filters behind the map's counts: what a region's link then lists.
 OPEN_LOCAL = "status=open&scope=local"
@@ -28,6 +30,7 @@ class Table:
     money: bool = False  # the last column is an amount in euros
     # Money tables: per row, how many of its projects have no amount (their sum says nothing of them).
     unknown: list = field(default_factory=list)
+    chart: bool = True  # False: a table only (a hundred bars would be too long to read)
 
 
 def programmes_by_region(params=""):
@@ -74,6 +77,46 @@ def by_region():
     return Table("regions", _("Programmes propres à chaque région"), [_("Code INSEE"), _("Région"), _("Programmes")], rows)
 
 
+def _department_keys():
+    """SQL of (department id, key): the keys the listing looks for in `?department=D&scope=local`
+    (`listing_keys.territory_keys_applying_in`): D, and minus each territory containing D (D
+    included) but France and Europe."""
+    quote = connection.ops.quote_name
+    territories, closure = quote(Territory._meta.db_table), quote(TerritoryClosure._meta.db_table)
+    sql = (f"SELECT d.id, d.id FROM {territories} d WHERE d.kind = %s UNION ALL"
+           f" SELECT c.descendant_id, -c.ancestor_id FROM {closure} c JOIN {territories} d ON d.id = c.descendant_id AND d.kind = %s"
+           f" JOIN {territories} a ON a.id = c.ancestor_id AND a.kind NOT IN (%s, %s)")
+    return sql, [Territory.Kind.DEPARTMENT, Territory.Kind.DEPARTMENT, *Territory.SUPRA_NATIONAL]
+
+
+def programmes_by_department():
+    """{insee_code: programmes of the department itself}, as the listing's
+    `?department=XX&scope=local&closed=include` counts them: its rows (one FilterSet) whose
+    keys meet the department's, each once. The programmes of a territory inside the department
+    and of its region count ("propres" is `scope=local`: all but France's and Europe's), so a
+    department's link lists as many. One statement, a GROUP BY over the keys' elements."""
+    filterset = filter_programmes(QueryDict("scope=local&closed=include"))
+    filterset.is_valid()
+    rows = filterset.qs.prefetch_related(None).order_by().values("id", "territory_keys")
+    sql, params = rows.query.sql_with_params()
+    keys_sql, keys_params = _department_keys()
+    territories = connection.ops.quote_name(Territory._meta.db_table)
+    statement = (f"WITH f (id, territory_keys) AS ({sql}), w (department_id, k) AS ({keys_sql})"
+                 f" SELECT t.insee_code, COUNT(DISTINCT f.id) FROM f {elements_join(connection, 'f.territory_keys', 'e')}"
+                 f" JOIN w ON w.k = e.value JOIN {territories} t ON t.id = w.department_id GROUP BY t.insee_code")
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*params, *keys_params])
+        return dict(cursor.fetchall())
+
+
+def by_department():
+    counts = programmes_by_department()
+    departments = Territory.objects.filter(kind=Territory.Kind.DEPARTMENT).order_by("insee_code")
+    rows = [(d.insee_code, d.name, counts.get(d.insee_code, 0)) for d in departments.only("insee_code", "name")]
+    return Table("departements", _("Programmes propres à chaque département"),
+                 [_("Code INSEE"), _("Département"), _("Programmes")], rows, chart=False)
+
+
 # Projects counted apart when their amount is not given: "0 €" would say they got nothing.
 UNKNOWN = Count("id", filter=Q(amount__isnull=True))
 
@@ -102,6 +145,6 @@ def funding_by_region():
 
 
 TABLES = {
-    "types": by_kind, "thematiques": by_theme, "statuts": by_status, "regions": by_region,
+    "types": by_kind, "thematiques": by_theme, "statuts": by_status, "regions": by_region, "departements": by_department,
     "financements-annees": funding_by_year, "financements-regions": funding_by_region,
 }

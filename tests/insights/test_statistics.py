@@ -4,10 +4,12 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
-from insights.queries import by_kind, by_region, by_status, by_theme, funding_by_region, funding_by_year
-from tests.factories import FundedProjectFactory, ProgrammeFactory, ThemeFactory
+from insights.queries import by_department, by_kind, by_region, by_status, by_theme, funding_by_region, funding_by_year
+from programmes.filters import filter_programmes
+from tests.factories import FundedProjectFactory, ProgrammeFactory, TerritoryFactory, ThemeFactory
 
 FUTURE = dt.date.today() + dt.timedelta(days=30)
 
@@ -39,6 +41,23 @@ def test_programmes_by_kind_status_theme_and_region_count_published_entries_only
     assert regions["53"] == (1,) and regions["84"] == (1,) and regions["04"] == (0,) and regions["FR"] == (1,)
 
 
+def test_programmes_by_department_agree_with_the_listing_in_one_query(figures, tree):
+    commune = TerritoryFactory(kind="commune", insee_code="35238", name="Rennes", parents=[tree["rennes"]])
+    ProgrammeFactory(territories=[commune, tree["d35"]])  # twice inside 35: counted once
+    ProgrammeFactory(territories=[tree["rennes"], tree["lyon"]], deadline=dt.date(2020, 1, 1))  # closed, in both
+    ProgrammeFactory(territories=[tree["bretagne"], tree["d35"]])  # its region's too (scope=local), once
+    with CaptureQueriesContext(connection) as few:
+        departments = rows(by_department())
+    assert departments == {"35": (4,), "69": (2,), "974": (0,)}  # neither France's nor the draft
+    for code, (count,) in departments.items():
+        listing = filter_programmes(QueryDict(f"department={code}&scope=local&closed=include"))
+        assert listing.is_valid() and listing.count() == count
+    ProgrammeFactory.create_batch(3, territories=[tree["d974"]])
+    with CaptureQueriesContext(connection) as more:
+        assert rows(by_department())["974"] == (3,)
+    assert len(more) == len(few) <= 3
+
+
 def test_funded_amounts_by_year_and_region(figures):
     assert [row[1:] for row in funding_by_year().rows] == [
         ("2023", 2, Decimal("1500")), ("2024", 1, Decimal("250")), ("Année non renseignée", 1, 0)]
@@ -63,12 +82,14 @@ def test_unknown_amounts_are_said_not_written_as_zero(client, figures, tree):
 
 def test_the_page_draws_each_chart_with_its_table_and_csv_links(client, figures):
     html = client.get("/statistiques/").content.decode()
-    assert html.count('<svg class="bar-chart"') == 6 and html.count("<table>") == 7  # and the regions map's
+    # Every table has its chart but the departments' (a table alone); and the regions map's table.
+    assert html.count('<svg class="bar-chart"') == 6 and html.count("<table>") == 8
     assert 'id="carte"' in html
     assert 'aria-labelledby="stats-types-title"' in html
     assert '<text class="bar-value" x="458"' in html  # the longest bar, then its value
     assert "1\xa0500 €" in html  # French grouping, no-break space
-    for slug in ("types", "thematiques", "statuts", "regions", "financements-annees", "financements-regions"):
+    assert 'aria-labelledby="stats-departements-title"' in html and "<caption>Programmes propres à chaque département</caption>" in html
+    for slug in ("types", "thematiques", "statuts", "regions", "departements", "financements-annees", "financements-regions"):
         assert f'href="/statistiques/{slug}.csv"' in html and f'href="/statistiques/{slug}.csv?dialect=excel-fr"' in html
 
 

@@ -79,7 +79,7 @@ def build_tree():
     return t
 
 
-SHARED_FIXTURES = {"shared_demo", "shared_directory"}
+SHARED_FIXTURES = {"shared_demo", "shared_directory", "demo_db"}
 
 
 def _transactional(item):

@@ -49,7 +49,7 @@ def test_overseas_collectivities_and_communes_import():
 
 def test_the_export_writes_cog_codes_that_import_back(client):
     DISPOSITIFS.apply(DISPOSITIFS.plan(dispositifs("COM-987|COM-97501", "EPCI-243500139|COM-35238")), publish=True)
-    data = b"".join(client.get("/programmes/export-dispositifs.csv").streaming_content).decode("utf-8-sig")
+    data = b"".join(client.get("/programmes/export-dispositifs.csv?closed=include").streaming_content).decode("utf-8-sig")
     written = {row["titre"]: set(row["eligibilite_geographique"].split("|")) for row in csv.DictReader(io.StringIO(data))}
     assert written == {"Aide 0": {"COM-987", "COM-97501"}, "Aide 1": {"EPCI-243500139", "COM-35238"}}
     assert DISPOSITIFS.plan(data.encode()).ok

@@ -83,7 +83,9 @@ def test_one_statement_whatever_the_rows(db):
     counted(params)  # reference rows are read again once per directory version
     many, many_queries, many_grouped = counted(params)
     assert len(few_grouped) == len(many_grouped) == 1 and "WITH" in many_grouped[0]
-    assert few_queries == many_queries <= 3
+    # The statement, the directory version (read at each call outside a request), and on
+    # PostgreSQL the SET and RESET of the scan choice.
+    assert few_queries == many_queries <= (4 if connection.vendor == "postgresql" else 2)
     assert sum(few["kind"].values()) == 1 and sum(many["kind"].values()) == 50
 
 

@@ -42,3 +42,19 @@ def demo_live(live_server, transactional_db):
 
     load_demo_data()
     return live_server
+
+
+@pytest.fixture
+def open_page(browser):
+    """A page of its own context at a given size (the CSP bypassed for axe's injected script only)."""
+    contexts = []
+
+    def open_page(viewport):
+        contexts.append(browser.new_context(viewport=viewport, locale="fr-FR", bypass_csp=True))
+        page = contexts[-1].new_page()
+        page.set_default_timeout(15000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()

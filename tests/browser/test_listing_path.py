@@ -38,22 +38,6 @@ FOCUS_UNDER_A_BAR = """() => {
 }"""
 
 
-@pytest.fixture
-def open_page(browser):
-    """A page of its own context at a given size (the CSP bypassed for axe's injected script only)."""
-    contexts = []
-
-    def open_page(viewport):
-        contexts.append(browser.new_context(viewport=viewport, locale="fr-FR", bypass_csp=True))
-        page = contexts[-1].new_page()
-        page.set_default_timeout(15000)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 def problems_of(page):
     """What the page at hand does wrong: sideways scrolling, axe violations at any impact."""
     where = page.url.split("/", 3)[-1]

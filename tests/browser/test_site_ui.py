@@ -35,22 +35,6 @@ def public_pages():
         return PUBLIC_PAGES
 
 
-@pytest.fixture
-def open_page(browser):
-    contexts = []
-
-    def open_page(viewport):
-        context = browser.new_context(viewport=viewport, locale="fr-FR", bypass_csp=True)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 def overflow(page):
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
 

@@ -17,22 +17,6 @@ ACTIONS = {
 }
 
 
-@pytest.fixture
-def open_page(browser):
-    """A page of its own context at a given size (the CSP bypassed for axe's injected script only)."""
-    contexts = []
-
-    def open_page(viewport):
-        contexts.append(browser.new_context(viewport=viewport, locale="fr-FR", bypass_csp=True))
-        page = contexts[-1].new_page()
-        page.set_default_timeout(15000)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 @VIEWPORTS
 def test_the_main_action_is_under_the_title_on_the_first_screen(open_page, demo_live, viewport, settings):
     settings.DEMO_DATE = dt.date(2022, 6, 15)  # as `make run`: the demo's banner is checked with the page

@@ -27,22 +27,6 @@ def where_live(demo_live):
     return demo_live
 
 
-@pytest.fixture
-def open_page(browser):
-    """A page of its own context at a given size (the CSP bypassed for axe's injected script only)."""
-    contexts = []
-
-    def open_page(viewport):
-        contexts.append(browser.new_context(viewport=viewport, locale="fr-FR", bypass_csp=True))
-        page = contexts[-1].new_page()
-        page.set_default_timeout(15000)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 def tab_to(page, element_id, presses=60):
     """Press Tab until `element_id` has the focus (keyboard only)."""
     for _ in range(presses):

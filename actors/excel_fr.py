@@ -6,7 +6,7 @@ name; `standard_csv` turns such a file back into the standard columns for the im
 from django.conf import settings
 from django.utils import translation
 
-from core.csvfile import rewrite_table, unprotect
+from core.csvfile import rename_problem_columns, rewrite_table, unprotect
 from core.text import fold
 from territories.labels import codes_of, labels_of
 
@@ -66,6 +66,4 @@ def _standard(rows):
 def name_columns(plan):
     """Name the problems of a French file by its own columns."""
     french = {column: header for header, column in COLUMNS}
-    for problem in plan.problems + plan.warnings + plan.notices:
-        problem.column = french.get(problem.column, problem.column)
-    return plan
+    return rename_problem_columns(plan, french)

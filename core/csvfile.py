@@ -185,3 +185,10 @@ def rewrite_table(data, rewrite):
     output = io.StringIO()
     csv.writer(output, delimiter=delimiter, lineterminator="\r\n").writerows(rewritten)
     return output.getvalue().encode("utf-8")
+
+
+def rename_problem_columns(plan, names):
+    """Name a plan's problems by the columns of the file as given (`names`: {standard column: its header})."""
+    for problem in plan.problems + plan.warnings + plan.notices:
+        problem.column = names.get(problem.column, problem.column)
+    return plan

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.text import slugify
 
-from core.csvfile import LIST_SEPARATOR, rewrite_table, split_list, unprotect
+from core.csvfile import LIST_SEPARATOR, rename_problem_columns, rewrite_table, split_list, unprotect
 from core.text import fold
 from territories.labels import codes_of, labels_of
 
@@ -77,9 +77,7 @@ def name_columns(plan):
     """Name the problems of a French file by its own columns."""
     french = {column: header for header, column in COLUMNS}
     french.update({"actor_roles": "Porteurs, Financeurs, Partenaires", "theme_slugs": "Thématiques", "audience_slugs": "Publics"})
-    for problem in plan.problems + plan.warnings + plan.notices:
-        problem.column = french.get(problem.column, problem.column)
-    return plan
+    return rename_problem_columns(plan, french)
 
 
 class _Standard:

@@ -1,7 +1,7 @@
 """Public actor pages: listing, CSV export and detail.
 
-The detail page lists the actor's programmes and projects through the
-`programmes` template tags: this app never imports `programmes`.
+The detail page shows what other apps register about the actor (its programmes and projects,
+see `actors.activity`): this app never imports `programmes`.
 """
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
@@ -9,6 +9,7 @@ from django.views.generic import DetailView
 from core.views import FilteredExportView, FilteredListView, numbered_title
 from search.views import SearchResultsMixin
 
+from .activity import activity_sections
 from .excel_fr import french_actor_rows
 from .exports import actor_rows
 from .filters import ActorFilter
@@ -48,3 +49,8 @@ class ActorDetailView(DetailView):
 
     def get_queryset(self):
         return Actor.objects.published().for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["activity_sections"] = activity_sections(self.object)
+        return context

@@ -11,8 +11,8 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from core.arrays import elements_join
-from programmes.facet_counts import facet_counts
 from programmes.filters import filter_programmes
+from programmes.listing.facet_counts import facet_counts
 from programmes.models import FundedProject, Programme, Theme
 from programmes.status import Status
 from territories.models import Territory, TerritoryClosure
@@ -79,7 +79,7 @@ def by_region():
 
 def _department_keys():
     """SQL of (department id, key): the keys the listing looks for in `?department=D&scope=local`
-    (`listing_keys.territory_keys_applying_in`): D, and minus each territory containing D (D
+    (`programmes.listing.keys.territory_keys_applying_in`): D, and minus each territory containing D (D
     included) but France and Europe."""
     quote = connection.ops.quote_name
     territories, closure = quote(Territory._meta.db_table), quote(TerritoryClosure._meta.db_table)

@@ -7,15 +7,18 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Programmes et projets financés")
 
     def ready(self):
+        from actors.activity import register_section
         from actors.services import register_search_dependent
         from editorial import registry
         from territories.services import on_tree_change
 
-        from . import services
+        from . import actor_activity, services
         from .models import FundedProject, Programme
 
         # Programmes and projects show actors' names: renaming an actor refreshes them.
         register_search_dependent(services.refresh_for_actors)
+        # An actor's page lists its programmes and funded projects.
+        register_section(actor_activity.actor_section)
         # Their territory keys copy the territory tree's closure.
         on_tree_change(lambda: Programme.objects.all().refresh_listing_keys())
         # The workflow, restores and approvals write programmes and projects through these services.

@@ -22,7 +22,7 @@ from editorial.models import PublicationState, Publishable, PublishableQuerySet
 from search.index import INDEX_FIELDS, DocumentField, FtsEntry, FullTextQuerySet, write_index
 from territories.models import Territory, TerritoryScope
 
-from . import listing_keys
+from .listing import keys as listing_keys
 from .status import Recurrence, Status, compute_status, status_expression, today
 
 # The arrays copied from a programme's links: derived, never in its history.
@@ -179,12 +179,12 @@ class ProgrammeQuerySet(SearchTextQuerySet):
 
 
     def refresh_listing_keys(self):
-        """Copy each row's links into its arrays (`listing_keys`): the listing filters on them."""
+        """Copy each row's links into its arrays (`listing.keys`): the listing filters on them."""
         listing_keys.refresh(self.values("id"))
 
 
 def applies_in_q(territory, *, local_only=False):
-    """The condition "applies in `territory`" on a programme's territory keys (see `listing_keys`)."""
+    """The condition "applies in `territory`" on a programme's territory keys (see `listing.keys`)."""
     return Q(territory_keys__overlaps=listing_keys.territory_keys_applying_in(TerritoryScope(territory, local_only=local_only)))
 
 
@@ -259,7 +259,7 @@ class Programme(Publishable):
     contact_name = models.CharField(_("contact"), max_length=200, blank=True)
     contact_email = models.EmailField(_("courriel de contact"), blank=True)
     last_verified_on = models.DateField(_("vérifié le"), null=True, blank=True)
-    # Derived from the links (see `listing_keys`), so that the listing's filters are index conditions.
+    # Derived from the links (see `listing.keys`), so that the listing's filters are index conditions.
     territory_keys = IdArrayField(null=True)
     theme_ids = IdArrayField(null=True)
     audience_ids = IdArrayField(null=True)

@@ -70,15 +70,7 @@ def test_the_territory_rule_is_written_once():
 
 
 # Template tag libraries are dependencies too: `{% load insights %}` in a programmes template is
-# programmes using insights, which no import shows. Known exceptions, each to be removed:
-KNOWN_TEMPLATE_LOADS = {
-    # actor pages use programmes' formatting tags and its list of an actor's programmes: to move to
-    # core (formatting) and to a hook programmes registers (activity)
-    ("templates/actors/detail.html", "actor_activity"),
-    ("templates/actors/detail.html", "site_format"),
-    ("templates/actors/detail.html", "entry_language"),
-    ("templates/actors/list.html", "entry_language"),
-}
+# programmes using insights, which no import shows.
 LOAD = re.compile(r"{%\s*load\s+(.*?)\s*%}")
 
 
@@ -108,9 +100,7 @@ def wrong_template_loads(libraries):
 
 
 def test_templates_load_tags_one_way():
-    wrong = set(wrong_template_loads(tag_libraries()))
-    assert wrong - KNOWN_TEMPLATE_LOADS == set()
-    assert KNOWN_TEMPLATE_LOADS - wrong == set(), "fixed: remove it from KNOWN_TEMPLATE_LOADS"
+    assert sorted(wrong_template_loads(tag_libraries())) == []
 
 
 def test_the_checker_sees_a_template_loading_upward():

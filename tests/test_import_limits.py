@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from actors.imports import ACTORS
 from editorial import jobs
 from editorial.models import JobState, Upload
-from programmes.dispositif_aide_import import DISPOSITIFS
+from programmes.dispositif_aide.importing import DISPOSITIFS
 from programmes.imports import PROGRAMMES
 from programmes.models import Programme
 from tests.factories import ActorFactory, UserFactory

@@ -4,7 +4,7 @@ from django.urls import path, resolve, reverse
 
 from editorial.imports import ImportJobView, ImportView
 
-from ..dispositif_aide_import import DISPOSITIFS
+from ..dispositif_aide.importing import DISPOSITIFS
 
 
 class _SchemaImport:

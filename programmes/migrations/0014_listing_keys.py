@@ -1,4 +1,4 @@
-"""The programme's links copied into arrays of its row (see `programmes.listing_keys`), with GIN
+"""The programme's links copied into arrays of its row (see `programmes.listing.keys`), with GIN
 indexes on PostgreSQL, and filled for the existing rows."""
 from django.db import migrations
 
@@ -8,7 +8,7 @@ COLUMNS = ("territory_keys", "theme_ids", "audience_ids")
 
 
 def fill(apps, schema_editor):
-    from programmes.listing_keys import refresh
+    from programmes.listing.keys import refresh
 
     refresh(apps.get_model("programmes", "Programme").objects.values("id"))
     if schema_editor.connection.vendor == "postgresql":

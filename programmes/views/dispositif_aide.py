@@ -5,7 +5,7 @@ from django.views.decorators.http import require_safe
 
 from core.views import bad_filters_response, csv_response
 
-from .. import dispositif_aide
+from ..dispositif_aide import export as dispositif_aide
 from ..filters import filter_programmes
 
 

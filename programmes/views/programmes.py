@@ -12,11 +12,11 @@ from search.views import SearchResultsMixin
 from territories.models import Territory
 from territories.places import place_label
 
-from ..cards import listing_cards
 from ..excel_fr import french_programme_rows
 from ..exports import programme_rows
-from ..filter_form import filter_form
 from ..filters import ProgrammeFilter, filter_programmes, public_programmes
+from ..listing.cards import listing_cards
+from ..listing.filter_form import filter_form
 from ..models import FundedProject, Programme
 from ..status import Status, open_q, today
 

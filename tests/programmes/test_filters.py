@@ -6,7 +6,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from programmes.filters import filter_programmes, public_programmes
-from programmes.reasons import annotate_reasons
+from programmes.listing.reasons import annotate_reasons
 from tests.factories import ActorFactory, ProgrammeActorFactory, ProgrammeFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db

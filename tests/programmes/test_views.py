@@ -298,7 +298,7 @@ def test_formatting_filters():
 
     from django.utils import translation
 
-    from programmes.templatetags.site_format import euros, long_date
+    from core.templatetags.site_format import euros, long_date
 
     with translation.override("fr"):
         assert long_date(date(2025, 11, 1)) == "1er novembre 2025"

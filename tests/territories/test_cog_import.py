@@ -8,11 +8,11 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from programmes.dispositif_aide_import import DISPOSITIFS
+from programmes.dispositif_aide.importing import DISPOSITIFS
 from programmes.models import Programme
 from territories.models import Territory
 from tests.factories import TerritoryFactory
-from tests.programmes.test_dispositif_aide_import import ETALAB_CSV, operators  # noqa: F401 (a fixture)
+from tests.programmes.dispositif_aide.test_importing import ETALAB_CSV, operators  # noqa: F401 (a fixture)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("geography", "operators")]
 HEADER, ROW = ETALAB_CSV.split("\r\n", 1)

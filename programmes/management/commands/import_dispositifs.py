@@ -1,5 +1,5 @@
 from core.commands import ImportCommand
-from programmes.dispositif_aide_import import DISPOSITIFS, DISPOSITIFS_CREATING_ACTORS
+from programmes.dispositif_aide.importing import DISPOSITIFS, DISPOSITIFS_CREATING_ACTORS
 
 
 class Command(ImportCommand):

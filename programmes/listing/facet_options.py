@@ -7,9 +7,9 @@ from core.collation import french_key
 from core.directory_version import kept
 from territories.models import Territory
 
+from ..models import Audience, Programme, Theme
+from ..status import Status
 from .facet_counts import FACETS
-from .models import Audience, Programme, Theme
-from .status import Status
 
 
 def facet_choices():

@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from core.fragments import cached_fragment
 
 from .facet_counts import facet_counts
-from .facets import facet_options
+from .facet_options import facet_options
 
 TEMPLATE = "programmes/filters.html"
 

@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from programmes.dispositif_aide import FIELDS
+from programmes.dispositif_aide.export import FIELDS
 from programmes.models import Audience
 from territories.models import Territory
 from tests.factories import ActorFactory, AudienceFactory, ProgrammeActorFactory, ProgrammeFactory
@@ -25,7 +25,7 @@ def demo(shared_demo, db):
     """The demo data, loaded once for this module (tests/shared_data.py)."""
     return copy_of(shared_demo)
 
-SCHEMA_FILE = Path(__file__).resolve().parents[1] / "opendata" / "schema-dispositif-aide-0.1.0.json"
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "opendata" / "schema-dispositif-aide-0.1.0.json"
 FILTER_SETS = ["", "region=84", "region=53&scope=local", "q=sante", "kind=ami&kind=funding_call", "sort=title",
                "department=76", "status=undated&sort=recent"]
 

@@ -5,8 +5,8 @@ import re
 import pytest
 from django.utils import timezone
 
-from programmes import filter_form
-from programmes.filter_form import TEMPLATE
+from programmes.listing import filter_form
+from programmes.listing.filter_form import TEMPLATE
 from programmes.services import save_programme
 from tests.factories import ProgrammeFactory, ThemeFactory
 

@@ -4,7 +4,7 @@
 Generators of records, no HTTP here (the views stream them): `records(queryset)` yields one
 dict per programme (JSON), `csv_rows(queryset)` the header then one row per programme (CSV,
 the schema's own columns). The mapping, both ways, is documented in docs/data-formats.md ("Schéma
-national des dispositifs d'aide"); `programmes.dispositif_aide_import` reads these files back.
+national des dispositifs d'aide"); `programmes.dispositif_aide.importing` reads these files back.
 
 Only what the public pages show is exported: published programmes (the caller's queryset),
 published organisations (`for_listing`), a published parent.
@@ -15,7 +15,7 @@ import zoneinfo
 
 from territories import codes as territory_codes
 
-from .models import Programme, ProgrammeActor
+from ..models import Programme, ProgrammeActor
 
 SCHEMA_VERSION = "0.1.0"
 FIELDS = [

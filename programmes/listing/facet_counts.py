@@ -6,7 +6,7 @@ department), with a 0/1 flag per facet filter in use: the FilterSet's own `condi
 row's own columns, so the counts follow the listing's filters by construction. Each facet is
 then a GROUP BY over `f` keeping the rows that pass every flag but its own (its own options
 stay open); themes, audiences and regions group the elements of the row's arrays
-(`listing_keys`), so no link table is joined.
+(`listing.keys`), so no link table is joined.
 
 A region R counts the programmes with a territory inside R (the key R) plus the national and
 European ones (applying everywhere), each once: own(R) + national − own and national(R).
@@ -19,8 +19,8 @@ from core.directory_version import kept
 from search.index import index_scans
 from territories.models import Territory
 
-from .listing_keys import national_keys
-from .models import Audience, Theme
+from ..models import Audience, Theme
+from .keys import national_keys
 
 FACETS = ("region", "kind", "theme", "audience", "status")
 

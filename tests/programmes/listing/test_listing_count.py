@@ -1,4 +1,4 @@
-"""The listing's results from the facet index: as many as the FilterSet gives."""
+"""The listing's result count: as many as the FilterSet gives."""
 from django.http import QueryDict
 
 from programmes.filters import filter_programmes

@@ -36,7 +36,7 @@ def refresh(ids_query):
     """Rewrite the arrays of the programmes whose ids `ids_query` (a values("id") queryset) selects."""
     from territories.models import TerritoryClosure
 
-    from .models import Programme
+    from ..models import Programme
 
     quote = connection.ops.quote_name
     table = quote(Programme._meta.db_table)

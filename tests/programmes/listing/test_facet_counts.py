@@ -6,9 +6,9 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
-from programmes import facets
-from programmes.facet_counts import FACETS, facet_counts
 from programmes.filters import filter_programmes
+from programmes.listing import facet_options
+from programmes.listing.facet_counts import FACETS, facet_counts
 from territories.models import Territory
 from tests.factories import ProgrammeFactory
 from tests.programmes.test_listing import random_params
@@ -28,7 +28,7 @@ def checked_options(params):
     """Every option's count against the FilterSet's own count with that option chosen; their sum."""
     filterset = filter_programmes(QueryDict(params))
     assert filterset.is_valid(), filterset.errors
-    options = facets.facet_options(filterset, facet_counts(filterset))
+    options = facet_options.facet_options(filterset, facet_counts(filterset))
     total = 0
     for name in FACETS:
         for value, _label, count, _checked in options[name]:

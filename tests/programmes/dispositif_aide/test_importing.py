@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from actors.models import Actor
 from editorial.roles import EDITORS, REVIEWERS
-from programmes.dispositif_aide_import import DISPOSITIFS
+from programmes.dispositif_aide.importing import DISPOSITIFS
 from programmes.models import FundedProject, Programme
 from territories.models import Territory
 from tests.factories import ActorFactory, ProgrammeActorFactory, ProgrammeFactory, staff_user

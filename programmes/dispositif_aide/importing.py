@@ -3,7 +3,7 @@
 Each record becomes a row of our own CSV (`programmes.exports.PROGRAMME_COLUMNS`), which the
 programme importer then checks and writes exactly as an uploaded CSV (scope, duplicates,
 preview, all or nothing, `services.save_programmes`). The mapping is the export's
-(`programmes.dispositif_aide`) read backwards; docs/data-formats.md has the table.
+(`programmes.dispositif_aide.export`) read backwards; docs/data-formats.md has the table.
 
 A record's `id` is the programme's permanent identifier (`uid`): a known one updates that
 programme. The schema says less than we store (no themes, amounts, contact…): an update keeps
@@ -21,8 +21,11 @@ from core.imports import CREATE_ACTORS, Importer, ImportPlan, ImportProblem, Pro
 from core.text import fold
 from territories.codes import format_code, resolve_code
 
-from . import parents
-from .dispositif_aide import (
+from .. import parents
+from ..exports import PROGRAMME_COLUMNS, programme_rows
+from ..imports.programmes import ProgrammeReader, ProgrammeWriter
+from ..models import Audience, Programme
+from .export import (
     AUDIENCE_SEPARATOR,
     AUDIENCE_TARGETS,
     AUDIENCES_LINE,
@@ -32,10 +35,7 @@ from .dispositif_aide import (
     ROLE_NAMES,
     record,
 )
-from .dispositif_aide_files import parse_day, parse_file, parse_porteurs, parse_uuid, split
-from .exports import PROGRAMME_COLUMNS, programme_rows
-from .imports.programmes import ProgrammeReader, ProgrammeWriter
-from .models import Audience, Programme
+from .files import parse_day, parse_file, parse_porteurs, parse_uuid, split
 
 # `types_aides` → our kind: the first of these values that the record lists decides.
 TYPE_KINDS = {

@@ -1,9 +1,8 @@
-"""How the public pages write dates, amounts and a programme's organisations."""
+"""How the public pages write dates, amounts and page numbers, whatever app the page belongs to."""
 from django import template
 from django.conf import settings
 from django.utils import formats
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -31,29 +30,6 @@ def euros(value):
     if (get_language() or "fr").startswith("fr"):
         number = number.replace(" ", NNBSP).replace(NBSP, NNBSP)
     return f"{number}{NBSP}€"
-
-
-# The operator first, then the funders, then the partners (the order visitors ask about).
-ROLE_RANK = {"runs": 0, "funds": 1, "partner": 2}
-
-
-@register.simple_tag
-def actors_by_role(programme, role=None):
-    """[(actor, [role labels])]: each organisation once, ordered by its first role.
-
-    `role` keeps only the organisations having that role (e.g. "runs" for a card)."""
-    found = {}
-    for link in sorted(programme.roles.all(), key=lambda link: ROLE_RANK.get(link.role, 9)):
-        if role and link.role != role:
-            continue
-        found.setdefault(link.actor_id, (link.actor, []))[1].append(link.get_role_display())
-    return list(found.values())
-
-
-@register.simple_tag
-def deadline_label(programme):
-    """An event's deadline is its last day, not a closing date for applications."""
-    return _("Dernier jour") if programme.kind == "event" else _("Date limite")
 
 
 @register.simple_tag

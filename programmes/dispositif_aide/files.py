@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from core.csvfile import decode, unprotect
 from core.imports import MAX_CELL_CHARS, ImportProblem, Problem
 
-from .dispositif_aide import FIELDS, LIST_SEPARATOR, PARIS
+from .export import FIELDS, LIST_SEPARATOR, PARIS
 
 REQUIRED = ("id", "titre", "description", "eligibilite", "types_aides", "porteurs", "cibles", "eligibilite_geographique")
 ROLE_KEYS = re.compile(r"([{,]\s*)(nom|siren|roles)\s*:")

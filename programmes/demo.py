@@ -16,7 +16,7 @@ from territories.services import load_geography
 
 from .imports import PROGRAMMES, PROJECTS
 from .models import Audience, FundedProject, Programme, Theme
-from .reference import load_reference_lists
+from .reference_lists import load_reference_lists
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo_data"
 FILES = (("actors.csv", ACTORS), ("programmes.csv", PROGRAMMES), ("projects.csv", PROJECTS))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from core.directory_version import bump_directory_version
 
-from . import reference
+from . import geography_loader
 from .models import Territory, TerritoryClosure, TerritoryScope
 
 # Called after the territory tree changed, in its transaction: what copies the closure (the
@@ -32,7 +32,7 @@ def rebuild_closure(territory=None):
     ids = None
     if territory is not None:
         ids = {territory.id, *(row["descendant_id"] for row in TerritoryScope(territory).inside())}
-    reference.rebuild_closure(Territory, TerritoryClosure, ids)
+    geography_loader.rebuild_closure(Territory, TerritoryClosure, ids)
 
 
 def check_parents(territory, parents):
@@ -94,6 +94,6 @@ def load_geography(*, communes=None, remove=False):
     bump_directory_version()
     if communes is None:
         communes = getattr(settings, "GEOGRAPHY_COMMUNES", True)
-    report = reference.load_reference(Territory, TerritoryClosure, communes=communes, remove=_remove if remove else None)
+    report = geography_loader.load_reference(Territory, TerritoryClosure, communes=communes, remove=_remove if remove else None)
     _tree_changed()
     return report

@@ -19,7 +19,7 @@ from ..exports import PROGRAMME_COLUMNS
 from ..models import Audience, Programme, ProgrammeActor, Theme
 from ..services import ProgrammeInput, save_programmes
 from ..status import Recurrence
-from .references import ActorIndex, NewReferences, References, actor_kind, first_names, may_create_actors
+from .named_entries import ActorIndex, NewReferences, References, actor_kind, first_names, may_create_actors
 from .stored import mark_unchanged, stored_relations
 
 AMOUNTS = {"total_budget_eur": "total_budget", "amount_min_eur": "amount_min", "amount_max_eur": "amount_max"}

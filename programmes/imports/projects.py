@@ -21,7 +21,7 @@ from .. import excel_fr_projects as excel_fr
 from ..exports import PROJECT_COLUMNS
 from ..models import FundedProject, Programme
 from ..services import save_project
-from .references import ActorIndex
+from .named_entries import ActorIndex
 
 TEXTS = ("title", "description", "website", "source")
 REQUIRED = ("slug", "title", "programme_slug", "beneficiary_slug")  # docs/data-formats.md lists them

@@ -1,7 +1,7 @@
 """The default themes and audiences arrive with `migrate` (editable afterwards)."""
 from django.db import migrations
 
-from programmes.reference import load_reference_lists
+from programmes.reference_lists import load_reference_lists
 
 
 def load(apps, schema_editor):

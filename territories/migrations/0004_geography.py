@@ -4,7 +4,7 @@ existing territories keep their ids and slugs."""
 from django.conf import settings
 from django.db import migrations
 
-from territories.reference import load_reference
+from territories.geography_loader import load_reference
 
 
 def load(apps, schema_editor):

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db.models import Count
 
+from territories.geography_loader import check_rows
 from territories.models import Territory, TerritoryClosure
-from territories.reference import check_rows
 from territories.services import load_geography, set_parents
 from tests.factories import ProgrammeFactory, TerritoryFactory
 

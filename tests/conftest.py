@@ -107,11 +107,18 @@ def pytest_collection_modifyitems(items):
     items[:] = [item for _, item in sorted(enumerate(items), key=key)]
 
 
+def pytest_itemcollected(item):
+    """With pytest-xdist (`make test`: `--dist loadgroup`), a module's tests run on one worker, as
+    they share rows built once per module; its transactional tests form a group of their own,
+    which the order above sends after every other group, so they empty no table another test reads."""
+    module = item.nodeid.split("::")[0]
+    item.add_marker(pytest.mark.xdist_group(f"{module} (transactional)" if _transactional(item) else module))
+
+
 def pytest_report_header(config):
     from django.conf import settings
 
     return f"database: {settings.DATABASES['default']['ENGINE']}"
-
 
 
 def pytest_sessionfinish(session, exitstatus):

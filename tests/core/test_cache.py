@@ -13,6 +13,7 @@ from core.models import DirectoryVersion
 from programmes import services
 from programmes.models import Programme
 from tests.factories import ProgrammeFactory
+from tests.redis_server import REDIS_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +84,7 @@ def test_staff_exports_and_errors_are_not_cached(client, admin_client):
 @pytest.mark.parametrize("backend", ["locmem", "redis"])
 def test_both_cache_backends(client, backend):
     location = {"locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-                "redis": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"}}
+                "redis": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     with override_settings(CACHES={"default": location[backend], "fragments": {**location[backend], "KEY_PREFIX": "fragment"}}):
         caches["default"].clear()
         ProgrammeFactory(title="Partout")

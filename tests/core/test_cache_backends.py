@@ -10,10 +10,11 @@ from django.core.cache import caches
 
 import core.cache_backends
 from core.cache_backends import FailOpenRedisCache
+from tests.redis_server import REDIS_URL
 
 pytestmark = pytest.mark.django_db
 OPTIONS = {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
-LIVE = "redis://127.0.0.1:6379/15"
+LIVE = REDIS_URL
 REFUSED = "redis://:secret@127.0.0.1:1/0"  # nothing listens on port 1
 
 

@@ -13,9 +13,10 @@ import core.counters
 from core.counters import hit
 from core.models import WindowCounter
 from health_registry.settings import BASE_DIR
+from tests.redis_server import REDIS_URL
 
 pytestmark = pytest.mark.django_db
-REDIS = {"BACKEND": "core.cache_backends.FailOpenRedisCache", "LOCATION": "redis://127.0.0.1:6379/15",
+REDIS = {"BACKEND": "core.cache_backends.FailOpenRedisCache", "LOCATION": REDIS_URL,
          "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}}
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from programmes.models import Programme
 from programmes.services import save_programme
 from tests.factories import ProgrammeActorFactory, ProgrammeFactory
+from tests.redis_server import REDIS_URL
 
 pytestmark = pytest.mark.django_db
 MAP = "/statistiques/carte-des-programmes-ouverts/"
@@ -50,7 +51,7 @@ def test_a_listing_shown_again_reads_no_row_and_shows_the_same_cards(client, tre
 @pytest.mark.parametrize("backend", ["locmem", "redis"])
 def test_cards_from_either_cache_backend(client, tree, backend):
     location = {"locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cards-test"},
-                "redis": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"}}
+                "redis": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     with override_settings(CACHES={"default": location[backend], "fragments": {**location[backend], "KEY_PREFIX": "fragment"}}):
         caches["fragments"].clear()
         ProgrammeFactory(title="Santé partout", territories=[tree["rennes"]])

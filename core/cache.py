@@ -74,9 +74,16 @@ class PublicPageCacheMiddleware:
         response = HttpResponse(stored["content"], content_type=stored["type"])
         if stored["language"]:
             response["Content-Language"] = stored["language"]
-        response["ETag"] = etag
-        response["Last-Modified"] = http_date(modified)
-        patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
-        if settings.LANGUAGE_COOKIE_NAME in request.COOKIES:
-            patch_vary_headers(response, ["Cookie"])
-        return get_conditional_response(request, etag=etag, last_modified=int(modified), response=response)
+        return validated(request, response, etag=etag, modified=modified)
+
+
+def validated(request, response, *, etag, modified):
+    """`response` with its validators and `Cache-Control`, or a 304 when the client's copy is current.
+
+    Shared by the page cache and the streamed feeds, which the page cache cannot keep."""
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(modified)
+    patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
+    if settings.LANGUAGE_COOKIE_NAME in request.COOKIES:
+        patch_vary_headers(response, ["Cookie"])
+    return get_conditional_response(request, etag=etag, last_modified=int(modified), response=response)

@@ -110,7 +110,7 @@ def test_debug_is_off_unless_asked_for():
     "k7#Qx" * 9 + "abcd",  # 49 characters
     "ab" * 40,  # 2 distinct characters
     "abcd" * 20,  # 4 distinct characters
-    "django-insecure-" + secrets.token_urlsafe(50),  # Django's generated development key
+    pytest.param("django-insecure-" + secrets.token_urlsafe(50), id="django-insecure-generated"),  # Django's development key; a fixed id, as every xdist worker must collect the same names
     "dev-insecure-key-do-not-use-in-production",
 ])
 def test_a_weak_secret_key_is_refused_when_debug_is_off(key):

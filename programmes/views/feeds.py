@@ -6,20 +6,19 @@ The Atom feed is small (FEED_ENTRIES) and served as an ordinary response: the pu
 cache leaves alone, so it sets its own validators, on the same directory version.
 """
 import hashlib
-from datetime import datetime, time
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.html import escape
-from django.utils.http import http_date, quote_etag
+from django.utils.http import quote_etag
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from core.cache import last_modified, validated
 from core.directory_version import directory_version
 from core.views import bad_filters_response
 
@@ -128,18 +127,9 @@ def _cacheable(request):
 
 
 def _conditional(request, response):
-    """ETag and Last-Modified on the directory version, as the page cache's, and 304 when they
-    match: a subscribed calendar polls for nothing most of the time.
-
-    Today's date is in both: the status filters and the deadlines' meaning move at midnight."""
+    """ETag and Last-Modified on the directory version and the day, as the page cache's, and 304
+    when they match: a subscribed calendar polls for nothing most of the time."""
     version, modified = directory_version()
-    day = timezone.localdate()
-    key = f"{version}|{get_language()}|{day.isoformat()}|{request.get_full_path()}"
+    key = f"{version}|{get_language()}|{timezone.localdate().isoformat()}|{request.get_full_path()}"
     etag = quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
-    midnight = timezone.make_aware(datetime.combine(day, time.min)).timestamp()
-    modified = int(max(modified, midnight))
-    response["ETag"], response["Last-Modified"] = etag, http_date(modified)
-    patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
-    if settings.LANGUAGE_COOKIE_NAME in request.COOKIES:
-        patch_vary_headers(response, ["Cookie"])
-    return get_conditional_response(request, etag=etag, last_modified=modified, response=response)
+    return validated(request, response, etag=etag, modified=last_modified(modified))

@@ -1,31 +1,18 @@
 """The editors' admin pages in a real browser, on a phone and a laptop: no sideways scrolling,
 and no serious or critical accessibility violation (axe-core, run in the page)."""
-import glob
-import os
 
 import pytest
 
 from editorial.models import JobState, Upload
 from editorial.roles import EDITORS
 from editorial.workflow import transition
+from tests.browser.pages import page_problems
 from tests.factories import ActorFactory, FundedProjectFactory, ProgrammeActorFactory, ProgrammeFactory, staff_user
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "correct horse battery staple"
 VIEWPORTS = {"phone": (390, 844), "laptop": (1366, 900)}
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-# axe-core comes from the npm registry, vendored in the repo (never downloaded at run time).
-AXE_PLACES = ["tests/browser/vendor/axe.min.js", "static/vendor/**/axe.min.js"]
-
-
-def axe_source():
-    for pattern in AXE_PLACES:
-        found = sorted(glob.glob(os.path.join(ROOT, pattern), recursive=True))
-        if found:
-            with open(found[0], encoding="utf-8") as file:
-                return file.read()
-    pytest.fail("axe-core is not vendored (tests/browser/vendor/axe.min.js, from `npm pack axe-core`)")
 
 
 @pytest.fixture
@@ -60,21 +47,8 @@ def logged_in_page(browser, base, size):
     return context, page
 
 
-def overflow(page):
-    return page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-
-
-def serious_violations(page, source):
-    # Through the DevTools protocol, as the page's CSP (rightly) refuses inline scripts.
-    page.evaluate(source)
-    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-            for v in results["violations"] if v["impact"] in ("serious", "critical")]
-
-
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_change_history_preview_and_import_pages_fit_and_are_accessible(browser, live_server, entry, viewport):
-    source = axe_source()
     context, page = logged_in_page(browser, live_server.url, VIEWPORTS[viewport])
     admin = f"/admin/programmes/programme/{entry.pk}"
     try:
@@ -84,9 +58,7 @@ def test_change_history_preview_and_import_pages_fit_and_are_accessible(browser,
                      f"/admin/programmes/programme/import/{job}/"]:
             response = page.goto(live_server.url + path)
             assert response.status == 200, path
-            assert overflow(page) <= 0, f"{path} scrolls sideways at {viewport}"
-            found = serious_violations(page, source)
-            assert found == [], "\n".join(map(str, [path, *found]))
+            assert page_problems(page, path, impacts=("serious", "critical")) == [], viewport
         page.goto(live_server.url + f"{admin}/history/")
         assert "Soumis pour relecture" in page.locator("#change-history").inner_text()
     finally:

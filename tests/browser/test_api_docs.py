@@ -3,8 +3,8 @@ Content-Security-Policy (tests/api/test_docs_page.py checks the page's HTML), in
 English, and axe-core finds no violation at any impact, on a phone and a laptop."""
 import pytest
 
+from tests.browser.pages import DESKTOP, PHONE, page_problems
 from tests.browser.test_content_security_policy import violations_of
-from tests.browser.test_site_ui import DESKTOP, PHONE, axe_violations, overflow
 
 
 @pytest.mark.browser
@@ -34,12 +34,10 @@ def test_the_docs_pass_axe_in_both_languages(browser, live_server, viewport, pat
     # One operation unfolded, as a reader would: its parameters and "Try it out" are checked too.
     page.locator("#operations-programmes-programmes_list button.opblock-summary-control").click()
     page.wait_for_selector(".parameters-container")
-    problems = axe_violations(page)
+    problems = page_problems(page, "one operation")
     # "Try it out" enables the parameter fields: still named, still on the screen.
     page.locator("#operations-programmes-programmes_list .try-out__btn").click()
     page.wait_for_selector("#operations-programmes-programmes_list .execute")
-    problems += [f"try it out: {violation}" for violation in axe_violations(page)]
-    if overflow(page) > 0:
-        problems.append(f"{overflow(page)} px too wide")
+    problems += page_problems(page, "try it out")
     context.close()
     assert problems == []

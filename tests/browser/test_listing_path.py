@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.core.signals import request_started
 
-from tests.browser.test_site_ui import DESKTOP, PHONE, axe_violations, overflow
+from tests.browser.pages import DESKTOP, PHONE, page_problems
 
 pytestmark = pytest.mark.browser
 VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390x844", "1366x900"])
@@ -40,9 +40,7 @@ FOCUS_UNDER_A_BAR = """() => {
 
 def problems_of(page):
     """What the page at hand does wrong: sideways scrolling, axe violations at any impact."""
-    where = page.url.split("/", 3)[-1]
-    found = [f"/{where}: {overflow(page)} px too wide"] if overflow(page) > 0 else []
-    return found + [f"/{where}: {violation}" for violation in axe_violations(page)]
+    return page_problems(page, "/" + page.url.split("/", 3)[-1])
 
 
 def result_count(page):

@@ -1,47 +1,30 @@
 """The map, the statistics and the site pages in a real browser, on a phone and a laptop:
 no sideways scrolling, no axe-core violation, regions reachable and followed by link."""
 import datetime as dt
-import os
-from pathlib import Path
 
 import pytest
 
+from tests.browser.pages import page_problems
+
 pytestmark = pytest.mark.browser
 
-AXE = Path(os.environ.get("AXE_PATH") or Path(__file__).resolve().parent / "vendor" / "axe.min.js")
 VIEWPORTS = [(390, 844), (1366, 900)]
 PAGES = ["/", "/en/", "/programmes/", "/programmes/?region=84&status=open&scope=local", "/programmes/?q=zzzzqqq",
          "/programmes/?region=99", "/statistiques/", "/en/statistiques/", "/accessibilite/", "/mentions-legales/",
          "/contact/", "/plan-du-site/", "/aide/recherche/"]
 
 
-def axe_violations(page):
-    assert AXE.exists(), "axe-core is vendored at tests/browser/vendor/axe.min.js"
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    found = page.evaluate("async () => (await axe.run(document)).violations.map(v => [v.id, v.impact, v.nodes.length])")
-    return found
-
-
-def overflow(page):
-    return page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-
-
 @pytest.mark.parametrize("width, height", VIEWPORTS)
 def test_pages_fit_the_screen_and_pass_axe(browser, demo_live, width, height):
-    # bypass_csp: the page's policy forbids the inline script that brings axe in (the test's, not the site's).
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR", bypass_csp=True)
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
     page = context.new_page()
-    problems = {}
+    problems = []
     for url in PAGES:
         page.goto(demo_live.url + url)
         page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
-        if overflow(page) > 0:
-            problems[url] = f"{overflow(page)} px too wide"
-        violations = axe_violations(page)
-        if violations:
-            problems[url] = violations
+        problems += page_problems(page, url)
     context.close()
-    assert problems == {}
+    assert problems == []
 
 
 def test_a_region_is_a_keyboard_reachable_link_to_its_listing(page, demo_live):

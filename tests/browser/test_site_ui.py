@@ -2,18 +2,15 @@
 the first result shows on a phone's first screen, axe-core finds no violation at any impact
 level, and a keyboard alone goes from the home page to a programme.
 
-axe-core is vendored (tests/browser/vendor, from the npm registry) and injected into the page;
-the context bypasses the Content-Security-Policy for that injection only."""
-from pathlib import Path
+axe-core runs as tests/browser/pages.py says."""
 
 import pytest
 from django.urls import NoReverseMatch, reverse
 
+from tests.browser.pages import DESKTOP, PHONE, overflow, page_problems
+
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 900}
 PUBLIC_PAGES = [
     "/",
     "/programmes/",
@@ -35,18 +32,6 @@ def public_pages():
         return PUBLIC_PAGES
 
 
-def overflow(page):
-    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-
-
-def axe_violations(page):
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate("""async () => {
-        const result = await axe.run(document, {resultTypes: ["violations"]});
-        return result.violations.map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")}`);
-    }""")
-
-
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390x844", "1366x900"])
 def test_public_pages_fit_the_screen_and_pass_axe(open_page, demo_live, viewport):
     page = open_page(viewport)
@@ -54,9 +39,7 @@ def test_public_pages_fit_the_screen_and_pass_axe(open_page, demo_live, viewport
     for path in public_pages():
         response = page.goto(demo_live.url + path)
         assert response.status in (200, 400), path
-        if overflow(page) > 0:
-            problems.append(f"{path}: {overflow(page)} px too wide")
-        problems += [f"{path}: {violation}" for violation in axe_violations(page)]
+        problems += page_problems(page, path)
     assert problems == []
 
 

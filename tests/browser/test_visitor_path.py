@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from tests.browser.test_site_ui import DESKTOP, PHONE, axe_violations, overflow
+from tests.browser.pages import DESKTOP, PHONE, page_problems
 
 pytestmark = pytest.mark.browser
 VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390x844", "1366x900"])
@@ -31,9 +31,7 @@ def test_the_main_action_is_under_the_title_on_the_first_screen(open_page, demo_
         title, box = page.locator("h1").bounding_box(), action.bounding_box()
         assert title["y"] < box["y"] and box["y"] + box["height"] <= viewport["height"], f"{slug}: {box}"
         assert box["height"] >= 24 and box["width"] >= 24  # WCAG 2.5.8 target size
-        if overflow(page) > 0:
-            problems.append(f"{slug}: {overflow(page)} px too wide")
-        problems += [f"{slug}: {violation}" for violation in axe_violations(page)]
+        problems += page_problems(page, slug)
     assert problems == []
 
 
@@ -54,9 +52,7 @@ def test_english_pages_mark_french_entries(open_page, demo_live, viewport):
         assert page.locator("html").get_attribute("lang") == "en"
         assert page.locator(".entries-language").count() == 1, path  # said once
         assert page.locator("[lang=fr]").count() > 0, path
-        if overflow(page) > 0:
-            problems.append(f"{path}: {overflow(page)} px too wide")
-        problems += [f"{path}: {violation}" for violation in axe_violations(page)]
+        problems += page_problems(page, path)
     # A programme's title, summary and description; an organisation's name.
     page.goto(demo_live.url + "/en/programmes/technopole-sante-dijon/")
     assert page.locator("h1").get_attribute("lang") == "fr"

@@ -4,7 +4,7 @@ the suggestions are announced, and axe-core finds no violation at any impact, on
 import pytest
 
 from territories.models import Territory
-from tests.browser.test_site_ui import DESKTOP, PHONE, axe_violations, overflow
+from tests.browser.pages import DESKTOP, PHONE, page_problems
 from tests.factories import TerritoryFactory
 
 pytestmark = pytest.mark.browser
@@ -49,9 +49,7 @@ def test_keyboard_only_from_the_home_page_to_a_communes_listing(open_page, where
     assert field.get_attribute("aria-expanded") == "true" and field.get_attribute("aria-controls") == "where-lieu-listbox"
     assert listbox.get_by_role("option").all_inner_texts() == ["Rennes (Ille-et-Vilaine, 35)", "Rennes-sur-Test (Ille-et-Vilaine, 35)"]
     assert page.locator("[data-where-status]").inner_text() == "2 communes suggérées ; flèches haut et bas pour choisir."
-    problems = [f"suggestions open: {violation}" for violation in axe_violations(page)]
-    if overflow(page) > 0:
-        problems.append(f"{overflow(page)} px too wide")
+    problems = page_problems(page, "suggestions open")
     page.keyboard.press("ArrowDown")
     first = listbox.get_by_role("option").first
     assert field.get_attribute("aria-activedescendant") == first.get_attribute("id")
@@ -60,7 +58,7 @@ def test_keyboard_only_from_the_home_page_to_a_communes_listing(open_page, where
     page.wait_for_url("**/programmes/?commune=35238")
     assert page.locator(".chips").get_by_text("Rennes (35)").count() == 1
     assert page.title().startswith("Programmes — Rennes (35)")
-    problems += [f"listing: {violation}" for violation in axe_violations(page)]
+    problems += page_problems(page, "listing")
     assert problems == []
 
 
@@ -84,7 +82,7 @@ def test_on_the_listing_arrows_wrap_escape_closes_and_the_search_comes_along(ope
     page.keyboard.press("ArrowDown")  # wraps to the first
     assert field.get_attribute("aria-activedescendant") == options.nth(0).get_attribute("id")
     page.keyboard.press("ArrowDown")
-    problems = axe_violations(page)
+    problems = page_problems(page)
     page.keyboard.press("Enter")
     page.wait_for_url("**/programmes/?q=sant%C3%A9&commune=10334")  # the words kept, the region replaced
     assert problems == []
@@ -101,7 +99,4 @@ def test_without_a_choice_the_form_lists_homonyms(open_page, where_live, viewpor
     page.wait_for_url("**/programmes/ou/?lieu=Saint-Aubin")
     links = page.locator(".where-choices a")
     assert links.all_inner_texts() == ["Saint-Aubin (Ille-et-Vilaine, 35)", "Saint-Aubin (Aube, 10)"]
-    problems = axe_violations(page)
-    if overflow(page) > 0:
-        problems.append(f"{overflow(page)} px too wide")
-    assert problems == []
+    assert page_problems(page) == []

@@ -50,10 +50,11 @@ admin: migrate
 	$(PY) manage.py createsuperuser
 
 # SQLite by default; PostgreSQL when DATABASE_URL is set (postgres://user@host:port/name).
-# One worker process per core (pytest-xdist), each with its own test database; TEST_WORKERS=0 for one process.
+# One worker process per core (pytest-xdist), each with its own test database, each module on one
+# worker (tests/conftest.py says why); TEST_WORKERS=0 for one process.
 TEST_WORKERS ?= auto
 test: install-dev
-	$(PY) -m pytest -n $(TEST_WORKERS) --maxprocesses 8 --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --maxprocesses 8 --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 # English: every string; French: only its plural rule (locale/french_plurals.py says why).
 messages: install-dev

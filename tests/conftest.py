@@ -91,8 +91,9 @@ def _transactional(item):
 
 
 def pytest_collection_modifyitems(items):
-    """In each module, the tests that share rows built once (tests/shared_data.py) run last: the
-    rows stay until the module's end, and the module's other tests must not see them."""
+    """Modules of transactional tests last; in each module, the tests that share rows built once
+    (tests/shared_data.py) run last: the rows stay until the module's end, and the module's
+    other tests must not see them."""
     first = {}
     for position, item in enumerate(items):
         first.setdefault(item.nodeid.split("::")[0], position)
@@ -105,14 +106,19 @@ def pytest_collection_modifyitems(items):
         return _transactional(item), first[item.nodeid.split("::")[0]], shares, position
 
     items[:] = [item for _, item in sorted(enumerate(items), key=key)]
+    _check_no_module_mixes_transactional_tests(items)
 
 
-def pytest_itemcollected(item):
-    """With pytest-xdist (`make test`: `--dist loadgroup`), a module's tests run on one worker, as
-    they share rows built once per module; its transactional tests form a group of their own,
-    which the order above sends after every other group, so they empty no table another test reads."""
-    module = item.nodeid.split("::")[0]
-    item.add_marker(pytest.mark.xdist_group(f"{module} (transactional)" if _transactional(item) else module))
+def _check_no_module_mixes_transactional_tests(items):
+    """`make test` sends whole modules to its workers (pytest-xdist, `--dist loadfile`), in the
+    order above: a module of transactional tests comes after every other module of its worker,
+    but one mixing both would empty `migrate`'s rows for the modules after it on that worker."""
+    kinds = {}
+    for item in items:
+        kinds.setdefault(item.nodeid.split("::")[0], set()).add(_transactional(item))
+    mixed = sorted(module for module, found in kinds.items() if len(found) > 1)
+    if mixed:
+        raise pytest.UsageError(f"transactional tests go in modules of their own: {', '.join(mixed)}")
 
 
 def pytest_report_header(config):

@@ -4,13 +4,11 @@ import io
 import socket
 import subprocess
 import sys
-import threading
 from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -160,38 +158,3 @@ def test_progress_is_readable_outside_the_import_transaction(reviewer):
     progress(5, 10)
     assert jobs.rows_done(job) == 5
     progress.close()
-
-
-@pytest.mark.django_db(transaction=True)
-def test_the_thread_runs_the_job_and_commits_its_progress(client, geography, settings):
-    settings.IMPORT_JOBS = "thread"
-    ActorFactory(slug="operateur", name="Opérateur")
-    user = staff_user(REVIEWERS)
-    client.force_login(user)
-    page_url = confirm(client, preview(client, csv_of(*[row(f"p{i}") for i in range(3)])))
-    # Joined before this thread queries again: the in-memory SQLite test database is one
-    # shared-cache connection pool, whose table locks fail at once instead of waiting.
-    for thread in threading.enumerate():
-        if thread.name.startswith("import-job-"):
-            thread.join(timeout=60)
-    job = Upload.objects.get()
-    html = client.get(page_url).content.decode()
-    assert "Import terminé : 3 créés, 0 mis à jour." in html
-    assert Programme.objects.count() == 3
-    assert Programme.objects.search("p1").exists()
-    job.refresh_from_db()
-    assert (job.state, job.rows_done, job.worker) == (JobState.DONE, 3, jobs.worker())
-
-
-@pytest.mark.django_db(transaction=True)
-def test_progress_is_committed_while_the_import_transaction_is_open(django_user_model):
-    user = django_user_model.objects.create(username="u")
-    job = Upload.objects.create(token="t", kind="programmes", data=b"x", uploaded_by=user, state=JobState.RUNNING, rows_total=10)
-    progress = jobs.Progress(job.pk)
-    with transaction.atomic():  # the import's transaction
-        progress(7, 10)
-        stored = Upload.objects.get(pk=job.pk).rows_done
-    progress.close()
-    # PostgreSQL: committed by a second connection, seen by every process; SQLite: in the cache only.
-    assert stored == (7 if connection.vendor == "postgresql" else 0)
-    assert jobs.rows_done(Upload.objects.get(pk=job.pk)) == 7

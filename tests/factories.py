@@ -7,7 +7,7 @@ from actors.models import Actor
 from actors.services import save_actor
 from editorial.models import PublicationState
 from programmes.models import Audience, FundedProject, Programme, ProgrammeActor, Theme
-from programmes.services import refresh_search, save_project
+from programmes.services import refresh_search, save_programme, save_project
 from territories.models import Territory
 from territories.services import set_parents
 
@@ -59,29 +59,26 @@ class AudienceFactory(factory.django.DjangoModelFactory):
 
 
 class ProgrammeFactory(factory.django.DjangoModelFactory):
+    """Created through `save_programme`, as every write: one history record with the final
+    state (territories and themes included), the listing's arrays and the search text refreshed."""
+
     class Meta:
         model = Programme
-        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Programme {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.title))
     kind = Programme.Kind.FUNDING_CALL
     publication_state = PublicationState.PUBLISHED
-
-    @factory.post_generation
-    def territories(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.territories.set(extracted)
-
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.themes.set(extracted)
+    territories = None
+    themes = None
 
     @classmethod
-    def _after_postgeneration(cls, instance, create, results=None):
-        if create:
-            refresh_search(programme_ids=[instance.id])
+    def _create(cls, model_class, *args, territories=None, themes=None, **kwargs):
+        return save_programme(programme=model_class(*args, **kwargs), territories=territories, themes=themes)
+
+    @classmethod
+    def _build(cls, model_class, *args, territories=None, themes=None, **kwargs):
+        return model_class(*args, **kwargs)
 
 
 class ProgrammeActorFactory(factory.django.DjangoModelFactory):

@@ -16,11 +16,12 @@ def register_search_dependent(refresh):
         _dependents.append(refresh)
 
 
-def refresh_search(actor_ids):
-    """Bring the search text of these actors, and of what shows them, up to date."""
+def refresh_search(actor_ids, *, dependents=True):
+    """Bring the search text of these actors, and of what shows them (unless `dependents` is
+    false: nothing can show an actor just created), up to date."""
     actor_ids = list(actor_ids)
     Actor.objects.filter(id__in=actor_ids).reindex()
-    for refresh in _dependents:
+    for refresh in _dependents if dependents else ():
         refresh(actor_ids)
 
 
@@ -28,13 +29,14 @@ def refresh_search(actor_ids):
 def save_actor(*, actor, editors=None, user=None, reason=None):
     """Create or update `actor` (already validated) and everything derived from it: one history
     record (its editors are not part of the history), search text refreshed once."""
+    created = actor.pk is None
     actor.siren = (actor.siren or "").replace(" ", "")
     actor._history_user, actor._change_reason = user, reason
     normalise_line_endings(actor)
     actor.save()
     if editors is not None:
         actor.editors.set(editors)
-    refresh_search([actor.id])
+    refresh_search([actor.id], dependents=not created)
     return actor
 
 

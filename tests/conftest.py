@@ -84,7 +84,7 @@ SHARED_FIXTURES = {"shared_demo", "shared_directory", "demo_db"}
 
 def _transactional(item):
     names = getattr(item, "fixturenames", ())
-    if "transactional_db" in names or "live_server" in names:
+    if {"transactional_db", "live_server", "demo_site"} & set(names):
         return True
     marker = item.get_closest_marker("django_db")
     return bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))

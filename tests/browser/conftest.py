@@ -44,6 +44,36 @@ def demo_live(live_server, transactional_db):
     return live_server
 
 
+@pytest.fixture(scope="session")
+def site_server(django_db_setup):
+    """A live server of the browser tests' own, for `demo_site`: pytest-django's `live_server`
+    makes every test that uses it transactional, emptying the tables after each."""
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost")
+    server._live_server_modified_settings.enable()
+    yield server
+    server._live_server_modified_settings.disable()
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def demo_site(site_server, django_db_blocker):
+    """The demo data committed once for a module whose tests only read it (a test that writes
+    uses `demo_live`), emptied at the module's end as a transactional test leaves the tables.
+
+    Loading it took about 1.5 s a test. Such modules run last, as transactional ones do."""
+    from django.core.management import call_command
+
+    from programmes.demo import load_demo_data
+
+    with django_db_blocker.unblock():
+        load_demo_data()
+    yield site_server
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+
+
 @pytest.fixture
 def open_page(browser):
     """A page of its own context at a given size (the CSP bypassed for axe's injected script only)."""

@@ -15,7 +15,8 @@ from django.core.signals import request_started
 
 from tests.browser.pages import DESKTOP, PHONE, page_problems
 
-pytestmark = pytest.mark.browser
+# Each test in a transaction of its own (rolled back) on the demo data `demo_site` committed once.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390x844", "1366x900"])
 CLOSED_OFFER = re.compile(r"^Afficher aussi les clos \((\d+)\)$")
 DOUBLED_QUOTES = re.compile(r"«\s*«|»\s*»")
@@ -53,9 +54,9 @@ def unfold_filters(page):
 
 
 @VIEWPORTS
-def test_closed_entries_are_hidden_until_asked_for(open_page, demo_live, viewport):
+def test_closed_entries_are_hidden_until_asked_for(open_page, demo_site, viewport):
     page = open_page(viewport)
-    page.goto(demo_live.url + "/programmes/")
+    page.goto(demo_site.url + "/programmes/")
     shown = result_count(page)
     assert page.locator("article.card").count() == shown > 0
     assert page.locator("article.card .status-closed").count() == 0
@@ -72,16 +73,16 @@ def test_closed_entries_are_hidden_until_asked_for(open_page, demo_live, viewpor
     assert page.get_by_role("link", name=CLOSED_OFFER).count() == 0
     problems += problems_of(page)
     # A status asked for keeps its meaning: the closed ones alone, without the offer.
-    page.goto(demo_live.url + "/programmes/?status=closed")
+    page.goto(demo_site.url + "/programmes/?status=closed")
     assert result_count(page) == page.locator("article.card .status-closed").count() == closed
     assert page.get_by_role("link", name=CLOSED_OFFER).count() == 0
     assert problems + problems_of(page) == []
 
 
 @VIEWPORTS
-def test_arrow_keys_in_the_region_list_do_not_reload(open_page, demo_live, viewport):
+def test_arrow_keys_in_the_region_list_do_not_reload(open_page, demo_site, viewport):
     page = open_page(viewport)
-    page.goto(demo_live.url + "/programmes/")
+    page.goto(demo_site.url + "/programmes/")
     address, navigations = page.url, []
     page.on("framenavigated", lambda frame: navigations.append(frame.url) if frame == page.main_frame else None)
     if viewport == PHONE:
@@ -105,9 +106,9 @@ def test_arrow_keys_in_the_region_list_do_not_reload(open_page, demo_live, viewp
 
 @VIEWPORTS
 @pytest.mark.parametrize("unfolded", [True, False], ids=["filters-open", "filters-folded"])
-def test_the_focused_element_is_never_under_a_sticky_bar(open_page, demo_live, viewport, unfolded):
+def test_the_focused_element_is_never_under_a_sticky_bar(open_page, demo_site, viewport, unfolded):
     page = open_page(viewport)
-    page.goto(demo_live.url + "/programmes/")
+    page.goto(demo_site.url + "/programmes/")
     if unfolded:
         unfold_filters(page)
     stops, hidden, bars = 0, [], set()
@@ -127,10 +128,10 @@ def test_the_focused_element_is_never_under_a_sticky_bar(open_page, demo_live, v
     assert problems_of(page) == []
 
 
-def test_the_sticky_results_button_is_on_phones_only(open_page, demo_live):
+def test_the_sticky_results_button_is_on_phones_only(open_page, demo_site):
     phone, laptop = open_page(PHONE), open_page(DESKTOP)
     for page in (phone, laptop):
-        page.goto(demo_live.url + "/programmes/?kind=strategy")
+        page.goto(demo_site.url + "/programmes/?kind=strategy")
     phone.click("#filters-panel > summary")  # choosing
     button = phone.locator(".apply-bar button")
     assert button.is_visible() and button.get_attribute("form") == "filters-form"
@@ -148,9 +149,9 @@ def test_the_sticky_results_button_is_on_phones_only(open_page, demo_live):
 
 
 @VIEWPORTS
-def test_the_toolbar_is_above_the_results(open_page, demo_live, viewport):
+def test_the_toolbar_is_above_the_results(open_page, demo_site, viewport):
     page = open_page(viewport)
-    page.goto(demo_live.url + "/programmes/?closed=include&kind=event")
+    page.goto(demo_site.url + "/programmes/?closed=include&kind=event")
     toolbar, first = page.locator(".toolbar"), page.locator("article.card").first
     assert toolbar.bounding_box()["y"] + toolbar.bounding_box()["height"] <= first.bounding_box()["y"]
     if viewport == DESKTOP:
@@ -166,7 +167,7 @@ def test_the_toolbar_is_above_the_results(open_page, demo_live, viewport):
         assert query == asked, name
     assert parse_qs(urlsplit(links["Excel (français)"].get_attribute("href")).query)["dialect"] == ["excel-fr"]
     problems = problems_of(page)  # the menu open
-    with urllib.request.urlopen(demo_live.url + links["CSV"].get_attribute("href")) as response:
+    with urllib.request.urlopen(demo_site.url + links["CSV"].get_attribute("href")) as response:
         rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8-sig"))))
     assert len(rows) == result_count(page)  # the export is this list
     # Sorting from the toolbar keeps the filters.
@@ -180,10 +181,10 @@ def test_the_toolbar_is_above_the_results(open_page, demo_live, viewport):
 
 
 @VIEWPORTS
-def test_a_typo_shows_the_corrections_results(open_page, demo_live, viewport):
+def test_a_typo_shows_the_corrections_results(open_page, demo_site, viewport):
     page = open_page(viewport)
     # The demo's one hackathon (Dijon, 2020) is closed: its results show with the closed ones.
-    page.goto(demo_live.url + "/programmes/?q=hackaton&closed=include")
+    page.goto(demo_site.url + "/programmes/?q=hackaton&closed=include")
     assert page.locator(".corrected").inner_text() == "Résultats pour « hackathon » (aucun pour « hackaton »)"
     assert page.locator("article.card").count() == result_count(page) > 0
     assert "hackathon" in page.locator("article.card").first.inner_text().lower()
@@ -191,17 +192,17 @@ def test_a_typo_shows_the_corrections_results(open_page, demo_live, viewport):
     assert page.get_by_role("link", name=DOUBLED_QUOTES).count() == 0
     problems = problems_of(page)
     # Words that give nothing, corrected or not: the way out names them once.
-    page.goto(demo_live.url + "/programmes/?q=xqzwvk")
+    page.goto(demo_site.url + "/programmes/?q=xqzwvk")
     assert result_count(page) == 0 and page.locator(".corrected").count() == 0
     assert page.get_by_role("link", name="Retirer « Recherche : xqzwvk »").is_visible()
     assert page.get_by_role("link", name=DOUBLED_QUOTES).count() == 0
     assert problems + problems_of(page) == []
 
 
-def test_a_typo_by_default_shows_its_corrections_results(open_page, demo_live):
+def test_a_typo_by_default_shows_its_corrections_results(open_page, demo_site):
     """The demo's only hackathon is closed: the correction looks among the closed ones too."""
     page = open_page(DESKTOP)
-    page.goto(demo_live.url + "/programmes/?q=hackaton")
+    page.goto(demo_site.url + "/programmes/?q=hackaton")
     assert result_count(page) > 0
     assert "Résultats pour « hackathon » (aucun pour « hackaton »)" in page.content()
 
@@ -211,24 +212,24 @@ def fetch(url, **headers):
         return response.headers, response.read()
 
 
-def test_responses_without_secrets_are_compressed(demo_live):
+def test_responses_without_secrets_are_compressed(demo_site):
     for path, start in [("/programmes/", b"<!DOCTYPE html>"), ("/programmes/export.csv", b"slug"),
                         ("/api/v1/programmes/", b"{")]:
-        headers, body = fetch(demo_live.url + path)
+        headers, body = fetch(demo_site.url + path)
         assert headers["Content-Encoding"] == "gzip", path
         assert "Accept-Encoding" in headers["Vary"], path
         assert gzip.decompress(body).lstrip(b"\xef\xbb\xbf").startswith(start), path
     for path in ["/alertes/", "/admin/login/"]:  # a CSRF token inside: BREACH could read it
-        headers, body = fetch(demo_live.url + path)
+        headers, body = fetch(demo_site.url + path)
         assert headers["Content-Encoding"] is None and b"csrfmiddlewaretoken" in body, path
-    headers, _ = fetch(demo_live.url + "/programmes/", Cookie="sessionid=an-editors-session")
+    headers, _ = fetch(demo_site.url + "/programmes/", Cookie="sessionid=an-editors-session")
     assert headers["Content-Encoding"] is None
 
 
 @VIEWPORTS
-def test_the_map_is_fetched_once_not_inline(open_page, demo_live, viewport, settings):
+def test_the_map_is_fetched_once_not_inline(open_page, demo_site, viewport, settings):
     settings.PAGE_CACHE_SECONDS = 600  # as in production (the tests' default is no page cache)
-    _, body = fetch(demo_live.url + "/programmes/")
+    _, body = fetch(demo_site.url + "/programmes/")
     html = gzip.decompress(body).decode()
     assert '<figure class="region-map"' not in html and "region-map-svg" not in html
     served, problems = [], []  # the paths the live server was asked for
@@ -240,7 +241,7 @@ def test_the_map_is_fetched_once_not_inline(open_page, demo_live, viewport, sett
     try:
         page = open_page(viewport)
         for path in ["/programmes/", "/programmes/?kind=event"]:
-            page.goto(demo_live.url + path)
+            page.goto(demo_site.url + path)
             page.locator("[data-fragment] svg.region-map-svg").wait_for(state="attached")
             assert page.locator("svg.region-map-svg").count() == 1
             problems += problems_of(page)

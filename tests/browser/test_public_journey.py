@@ -4,15 +4,16 @@ import io
 
 import pytest
 
-pytestmark = pytest.mark.browser
+# Each test in a transaction of its own (rolled back) on the demo data `demo_site` committed once.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 def slugs_on_page(page):
     return page.locator("article.card").evaluate_all("cards => cards.map(c => c.dataset.slug)")
 
 
-def test_find_filter_read_switch_language_and_export(page, demo_live):
-    page.goto(demo_live.url + "/")
+def test_find_filter_read_switch_language_and_export(page, demo_site):
+    page.goto(demo_site.url + "/")
     assert page.title().startswith("Accueil")
 
     # Pick a region on the home page.
@@ -54,8 +55,8 @@ def test_find_filter_read_switch_language_and_export(page, demo_live):
     assert slugs_on_page(page) == listed
 
 
-def test_excel_download_has_bom_and_semicolons(page, demo_live):
-    page.goto(demo_live.url + "/programmes/?region=28")
+def test_excel_download_has_bom_and_semicolons(page, demo_site):
+    page.goto(demo_site.url + "/programmes/?region=28")
     page.click(".toolbar .exports-menu > summary")  # the results' toolbar, above them
     with page.expect_download() as download_info:
         page.click(".toolbar .exports-menu a:has-text('Excel (français)')")
@@ -65,8 +66,8 @@ def test_excel_download_has_bom_and_semicolons(page, demo_live):
     assert [row[0] for row in rows[1:]] == slugs_on_page(page)
 
 
-def test_bad_filter_shows_a_message_in_the_page(page, demo_live):
-    response = page.goto(demo_live.url + "/programmes/?region=99")
+def test_bad_filter_shows_a_message_in_the_page(page, demo_site):
+    response = page.goto(demo_site.url + "/programmes/?region=99")
     assert response.status == 400
     assert page.get_by_role("alert").is_visible()
     assert "La région « 99 » n'existe pas" in page.get_by_role("alert").inner_text()

@@ -9,7 +9,8 @@ from django.urls import NoReverseMatch, reverse
 
 from tests.browser.pages import DESKTOP, PHONE, overflow, page_problems
 
-pytestmark = pytest.mark.browser
+# Each test in a transaction of its own (rolled back) on the demo data `demo_site` committed once.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PUBLIC_PAGES = [
     "/",
@@ -33,20 +34,20 @@ def public_pages():
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390x844", "1366x900"])
-def test_public_pages_fit_the_screen_and_pass_axe(open_page, demo_live, viewport):
+def test_public_pages_fit_the_screen_and_pass_axe(open_page, demo_site, viewport):
     page = open_page(viewport)
     problems = []
     for path in public_pages():
-        response = page.goto(demo_live.url + path)
+        response = page.goto(demo_site.url + path)
         assert response.status in (200, 400), path
         problems += page_problems(page, path)
     assert problems == []
 
 
-def test_first_result_is_on_a_phones_first_screen(open_page, demo_live):
+def test_first_result_is_on_a_phones_first_screen(open_page, demo_site):
     page = open_page(PHONE)
     for path in ["/programmes/", "/programmes/?region=53&status=closed&status=undated"]:
-        page.goto(demo_live.url + path)
+        page.goto(demo_site.url + path)
         assert not page.locator("#filters-panel").evaluate("el => el.open"), "filters start folded on a phone"
         first = page.locator("article.card").first
         assert first.bounding_box()["y"] + 40 < PHONE["height"], path
@@ -56,9 +57,9 @@ def test_first_result_is_on_a_phones_first_screen(open_page, demo_live):
     assert page.locator("#f-status-open").is_visible()
 
 
-def test_filters_are_unfolded_on_desktop_and_apply_on_request(open_page, demo_live):
+def test_filters_are_unfolded_on_desktop_and_apply_on_request(open_page, demo_site):
     page = open_page(DESKTOP)
-    page.goto(demo_live.url + "/programmes/")
+    page.goto(demo_site.url + "/programmes/")
     assert page.locator("#id_q").is_visible()
     assert page.locator(".card").first.bounding_box()["y"] < DESKTOP["height"]
     before, navigations = page.url, []
@@ -73,21 +74,21 @@ def test_filters_are_unfolded_on_desktop_and_apply_on_request(open_page, demo_li
     assert "status=closed" in page.url
 
 
-def test_errors_keep_the_valid_choices(open_page, demo_live):
+def test_errors_keep_the_valid_choices(open_page, demo_site):
     page = open_page(PHONE)
-    response = page.goto(demo_live.url + "/programmes/?region=99&status=closed")
+    response = page.goto(demo_site.url + "/programmes/?region=99&status=closed")
     assert response.status == 400
     assert "La région « 99 » n'existe pas" in page.get_by_role("alert").inner_text()
     page.click("#filters-panel > summary")
     assert page.locator("#f-status-closed").is_checked()
     assert page.locator("article.card").count() > 0
-    page.goto(demo_live.url + "/programmes/?page=abc")
+    page.goto(demo_site.url + "/programmes/?page=abc")
     assert page.locator("article.card").count() > 0
 
 
-def test_keyboard_only_from_home_to_a_programme(open_page, demo_live):
+def test_keyboard_only_from_home_to_a_programme(open_page, demo_site):
     page = open_page(DESKTOP)
-    page.goto(demo_live.url + "/")
+    page.goto(demo_site.url + "/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Aller au contenu"
     # Type a search in the home form and send it with Enter.
@@ -114,9 +115,9 @@ def test_keyboard_only_from_home_to_a_programme(open_page, demo_live):
     assert page.locator("h1").inner_text() == title
 
 
-def test_printing_keeps_results_and_drops_filters(open_page, demo_live):
+def test_printing_keeps_results_and_drops_filters(open_page, demo_site):
     page = open_page(DESKTOP)
-    page.goto(demo_live.url + "/programmes/?region=84")
+    page.goto(demo_site.url + "/programmes/?region=84")
     page.emulate_media(media="print")
     assert not page.locator("#filters-panel").is_visible()
     assert not page.locator("input[type=checkbox]").first.is_visible()

@@ -7,7 +7,8 @@ import pytest
 
 from tests.browser.pages import DESKTOP, PHONE, page_problems
 
-pytestmark = pytest.mark.browser
+# Each test in a transaction of its own (rolled back) on the demo data `demo_site` committed once.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390x844", "1366x900"])
 # The demo's own entries: an official site, an operator's e-mail, only an operator.
 ACTIONS = {
@@ -18,12 +19,12 @@ ACTIONS = {
 
 
 @VIEWPORTS
-def test_the_main_action_is_under_the_title_on_the_first_screen(open_page, demo_live, viewport, settings):
+def test_the_main_action_is_under_the_title_on_the_first_screen(open_page, demo_site, viewport, settings):
     settings.DEMO_DATE = dt.date(2022, 6, 15)  # as `make run`: the demo's banner is checked with the page
     page = open_page(viewport)
     problems = []
     for slug, (href, text) in ACTIONS.items():
-        page.goto(f"{demo_live.url}/programmes/{slug}/")
+        page.goto(f"{demo_site.url}/programmes/{slug}/")
         assert page.locator(".demo-banner").inner_text().startswith("Démonstration au 15 juin 2022")
         action = page.locator("p.main-action a")
         assert action.count() == 1, slug
@@ -44,19 +45,19 @@ ENGLISH_PAGES = [
 
 
 @VIEWPORTS
-def test_english_pages_mark_french_entries(open_page, demo_live, viewport):
+def test_english_pages_mark_french_entries(open_page, demo_site, viewport):
     page = open_page(viewport)
     problems = []
     for path in ENGLISH_PAGES:
-        page.goto(demo_live.url + path)
+        page.goto(demo_site.url + path)
         assert page.locator("html").get_attribute("lang") == "en"
         assert page.locator(".entries-language").count() == 1, path  # said once
         assert page.locator("[lang=fr]").count() > 0, path
         problems += page_problems(page, path)
     # A programme's title, summary and description; an organisation's name.
-    page.goto(demo_live.url + "/en/programmes/technopole-sante-dijon/")
+    page.goto(demo_site.url + "/en/programmes/technopole-sante-dijon/")
     assert page.locator("h1").get_attribute("lang") == "fr"
     assert page.locator(".description").get_attribute("lang") == "fr"
-    page.goto(demo_live.url + "/programmes/technopole-sante-dijon/")  # French pages: nothing to say
+    page.goto(demo_site.url + "/programmes/technopole-sante-dijon/")  # French pages: nothing to say
     assert page.locator(".entries-language").count() == 0 and page.locator("main [lang=fr]").count() == 0
     assert problems == []

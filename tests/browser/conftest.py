@@ -3,6 +3,7 @@ import os
 import shutil
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM
 # refuses to run there unless told this is safe (it is: one thread per test).
@@ -13,6 +14,25 @@ FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
+
+
+class OneRequestAtATime(WSGIServer):
+    """The live servers' HTTP server, answering one request at a time, each on its own connection.
+
+    With SQLite's in-memory test database every request thread shares the test's one connection;
+    two threads using it at once can deadlock (a page and the map it fetches, seen in CI)."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)  # the server's thread already uses the overridden connections
+
+
+@pytest.fixture(scope="session", autouse=True)
+def live_servers_answer_one_request_at_a_time():
+    from django.test.testcases import LiveServerThread
+
+    threaded, LiveServerThread.server_class = LiveServerThread.server_class, OneRequestAtATime
+    yield
+    LiveServerThread.server_class = threaded
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from core import ical
 from core.streaming import stream_rows
+from territories.places import place_label
 
 from .models import ProgrammeActor
 from .status import Recurrence
@@ -67,6 +68,8 @@ def filter_labels(filterset):
             labels += [str(names.get(item, item)) for item in value]
         elif isinstance(value, QuerySet):  # themes, audiences
             labels += [str(item) for item in value]
+        elif name == "commune":
+            labels.append(place_label(value))  # "Rennes (35)", as the listing's chips and title
         else:  # a territory, an organisation
             labels.append(str(value))
     return labels

@@ -102,6 +102,8 @@ def test_chips_and_title_name_the_commune_with_its_department(client, places):
     assert "Retirer le filtre Rennes (35)" in page
     epci = client.get("/programmes/?epci=243500139").content.decode()
     assert "<title>Programmes — Rennes Métropole" in epci
+    feed = client.get("/programmes/feed/?commune=35238&kind=funding_call").content.decode()
+    assert "<title>Programmes — Rennes (35), Appel à projets</title>" in feed  # not its INSEE code
 
 
 def test_the_filter_form_keeps_the_commune_and_the_map_still_links_regions(client, places):

@@ -90,7 +90,10 @@ def _transactional(item):
     return bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
 
 
-def pytest_collection_modifyitems(items):
+MIXED_MODULES = pytest.StashKey[set]()
+
+
+def pytest_collection_modifyitems(config, items):
     """Modules of transactional tests last; in each module, the tests that share rows built once
     (tests/shared_data.py) run last: the rows stay until the module's end, and the module's
     other tests must not see them."""
@@ -106,19 +109,25 @@ def pytest_collection_modifyitems(items):
         return _transactional(item), first[item.nodeid.split("::")[0]], shares, position
 
     items[:] = [item for _, item in sorted(enumerate(items), key=key)]
-    _check_no_module_mixes_transactional_tests(items)
+    config.stash[MIXED_MODULES] = set(modules_mixing_transactional_tests(items))
 
 
-def _check_no_module_mixes_transactional_tests(items):
+def modules_mixing_transactional_tests(items):
     """`make test` sends whole modules to its workers (pytest-xdist, `--dist loadfile`), in the
     order above: a module of transactional tests comes after every other module of its worker,
     but one mixing both would empty `migrate`'s rows for the modules after it on that worker."""
     kinds = {}
     for item in items:
         kinds.setdefault(item.nodeid.split("::")[0], set()).add(_transactional(item))
-    mixed = sorted(module for module, found in kinds.items() if len(found) > 1)
-    if mixed:
-        raise pytest.UsageError(f"transactional tests go in modules of their own: {', '.join(mixed)}")
+    return sorted(module for module, found in kinds.items() if len(found) > 1)
+
+
+def pytest_runtest_setup(item):
+    """Each test of a module mixing transactional and other tests fails, naming the rule (an error
+    raised while collecting crashes pytest-xdist's workers without a word)."""
+    module = item.nodeid.split("::")[0]
+    if module in item.config.stash.get(MIXED_MODULES, set()):
+        pytest.fail(f"{module}: transactional tests go in modules of their own (tests/conftest.py)", pytrace=False)
 
 
 def pytest_report_header(config):

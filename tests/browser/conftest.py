@@ -80,9 +80,8 @@ def site_server(django_db_setup):
 @pytest.fixture(scope="module")
 def demo_site(site_server, django_db_blocker):
     """The demo data committed once for a module whose tests only read it (a test that writes
-    uses `demo_live`), emptied at the module's end as a transactional test leaves the tables.
-
-    Loading it took about 1.5 s a test. Such modules run last, as transactional ones do."""
+    uses `demo_live`), emptied at the module's end as a transactional test leaves the tables:
+    such modules run last, as transactional ones do."""
     from django.core.management import call_command
 
     from programmes.demo import load_demo_data
